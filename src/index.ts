@@ -1,9 +1,13 @@
-export { createBasiqClient } from './client/createBasiqClient';
-export type { BasiqClient, BasiqClientOptions, UserJobsFilter } from './client/createBasiqClient';
-export { normalizeJob } from './client/normalizeJob';
-export { parseConsentRedirect } from './client/parseConsentRedirect';
-export type { ConsentRedirect } from './client/parseConsentRedirect';
-export { isAllowedUrl, BASIQ_HOSTS } from './client/isAllowedUrl';
+export { createBasiqClient } from './client/createBasiqClient.js';
+export type {
+  BasiqClient,
+  BasiqClientOptions,
+  UserJobsFilter,
+} from './client/createBasiqClient.js';
+export { normalizeJob } from './client/normalizeJob.js';
+export { parseConsentRedirect } from './client/parseConsentRedirect.js';
+export type { ConsentRedirect } from './client/parseConsentRedirect.js';
+export { isAllowedUrl, BASIQ_HOSTS } from './client/isAllowedUrl.js';
 export {
   BasiqError,
   BasiqApiError,
@@ -11,10 +15,10 @@ export {
   BasiqTokenScopeError,
   BasiqNetworkError,
   BasiqResponseError,
-} from './client/errors';
-export type { BasiqErrorDetail, TokenRefusal, NetworkFailure } from './client/errors';
-export type { RetryOptions } from './client/retryPolicy';
-export type { TokenResult } from './client/tokenSource';
+} from './client/errors.js';
+export type { BasiqErrorDetail, TokenRefusal, NetworkFailure } from './client/errors.js';
+export type { RetryOptions } from './client/retryPolicy.js';
+export type { TokenResult } from './client/tokenSource.js';
 export type {
   AuthLink,
   BasiqEvent,
@@ -32,4 +36,4 @@ export type {
   StepResult,
   StepStatus,
   TokenInfo,
-} from './client/types';
+} from './client/types.js';

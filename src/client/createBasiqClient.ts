@@ -1,11 +1,11 @@
 import { ofetch } from 'ofetch';
-import { createConsentState, rememberConsentState } from './consentState';
-import { isAllowedUrl } from './isAllowedUrl';
-import { normalizeJob } from './normalizeJob';
-import { readList, readObject, stringEntries } from './readBody';
-import { createRequester } from './request';
-import { RETRY_DEFAULTS, type RetryOptions } from './retryPolicy';
-import { createTokenSource, type TokenResult } from './tokenSource';
+import { createConsentState, rememberConsentState } from './consentState.js';
+import { isAllowedUrl } from './isAllowedUrl.js';
+import { normalizeJob } from './normalizeJob.js';
+import { readList, readObject, stringEntries } from './readBody.js';
+import { createRequester } from './request.js';
+import { RETRY_DEFAULTS, type RetryOptions } from './retryPolicy.js';
+import { createTokenSource, type TokenResult } from './tokenSource.js';
 import type {
   AuthLink,
   BasiqEvent,
@@ -14,7 +14,7 @@ import type {
   Job,
   RequestOptions,
   TokenInfo,
-} from './types';
+} from './types.js';
 
 /** Options of {@link createBasiqClient}. Give `tokenUrl` or `getToken`. */
 export interface BasiqClientOptions {

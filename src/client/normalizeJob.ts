@@ -6,7 +6,7 @@ import type {
   MfaChallenge,
   StepResult,
   StepStatus,
-} from './types';
+} from './types.js';
 
 type Rec = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
-import { BasiqResponseError } from './errors';
-import type { Reply } from './request';
+import { BasiqResponseError } from './errors.js';
+import type { Reply } from './request.js';
 
 interface Where {
   method: string;

@@ -5,16 +5,16 @@ import {
   BasiqResponseError,
   type BasiqErrorDetail,
   type NetworkFailure,
-} from './errors';
+} from './errors.js';
 import {
   backoffDelay,
   isRetryableStatus,
   parseRetryAfter,
   sleep,
   type RetryOptions,
-} from './retryPolicy';
-import type { TokenSource } from './tokenSource';
-import { withTimeout } from './withTimeout';
+} from './retryPolicy.js';
+import type { TokenSource } from './tokenSource.js';
+import { withTimeout } from './withTimeout.js';
 
 export interface RequestInit {
   query?: Record<string, string | undefined>;

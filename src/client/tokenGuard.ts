@@ -1,4 +1,4 @@
-import { BasiqTokenScopeError } from './errors';
+import { BasiqTokenScopeError } from './errors.js';
 
 /** The claims of a token the guard accepted. */
 export interface ClientTokenClaims {

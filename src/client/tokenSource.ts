@@ -1,6 +1,6 @@
-import { BasiqError, BasiqTokenError } from './errors';
-import { assertClientToken, type ClientTokenClaims } from './tokenGuard';
-import { withTimeout } from './withTimeout';
+import { BasiqError, BasiqTokenError } from './errors.js';
+import { assertClientToken, type ClientTokenClaims } from './tokenGuard.js';
+import { withTimeout } from './withTimeout.js';
 
 /** What `getToken` may resolve to. */
 export type TokenResult = string | { access_token: string; expires_in?: number };

@@ -1,4 +1,4 @@
-import type { components } from './basiq-api.generated';
+import type { components } from './basiq-api.generated.js';
 
 /** Raw schemas of the Basiq Core API, generated from Basiq's OpenAPI file. */
 export type BasiqSchemas = components['schemas'];
