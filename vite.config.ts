@@ -9,7 +9,6 @@ const external = [
   'react-dom',
   'react/jsx-runtime',
   '@tanstack/react-query',
-  'ofetch',
   'msw',
   /^msw\//,
   /^node:/,

@@ -1,11 +1,10 @@
-import { ofetch } from 'ofetch';
 import { createConsentState, rememberConsentState } from './consentState.js';
 import { isAllowedUrl } from './isAllowedUrl.js';
 import { normalizeJob } from './normalizeJob.js';
-import { readList, readObject, stringEntries } from './readBody.js';
 import { createRequester } from './request.js';
 import { RETRY_DEFAULTS, type RetryOptions } from './retryPolicy.js';
 import { createTokenSource, type TokenResult } from './tokenSource.js';
+import type { BasiqApiError } from './errors.js';
 import type {
   AuthLink,
   BasiqEvent,
@@ -79,33 +78,40 @@ export interface BasiqClient {
   tokenInfo(options?: RequestOptions): Promise<TokenInfo>;
 }
 
-const DEFAULT_BASE_URL = 'https://au-api.basiq.io';
-const DEFAULT_CONSENT_BASE_URL = 'https://consent.basiq.io';
 /** The consent UI must not outlive its token mid-flow. */
 const CONSENT_TOKEN_MIN_VALIDITY_MS = 10 * 60_000;
-const ID = /^[A-Za-z0-9_-]+$/;
+const ID = /^[\w-]+$/;
 
-const segment = (value: string) => encodeURIComponent(value);
+const at = encodeURIComponent;
 
-function assertSafeBase(name: string, url: string, allowPath: boolean) {
-  const isPath = allowPath && url.startsWith('/') && !url.startsWith('//');
-  const secure = /^https:\/\//i.test(url) || isAllowedUrl(url, []);
-  if (!isPath && !secure) {
+function assertSafeBase(name: string, url: string, allowPath?: boolean) {
+  if (!(
+    /^https:\/\//i.test(url) ||
+    isAllowedUrl(url, []) ||
+    (allowPath && /^\/(?!\/)/.test(url))
+  )) {
     throw new TypeError(
-      `createBasiqClient: ${name} must be an https: URL (or http: on localhost), so tokens never travel in clear; got ${url}`,
+      `createBasiqClient: ${name} must be https: (or http: on localhost) so tokens never travel in clear; got ${url}`,
     );
   }
 }
 
-function toAuthLink(body: Record<string, unknown>): AuthLink {
-  const links = stringEntries(body.links);
-  const mobile = body.mobile;
+function assertId(name: string, value: string | undefined) {
+  if (value !== undefined && !ID.test(value)) {
+    throw new TypeError(`${name} must be a Basiq id; got ${JSON.stringify(value)}`);
+  }
+}
+
+function toAuthLink({ userId, mobile, expiresAt, links }: Record<string, unknown>): AuthLink {
+  const stringLinks = Object.fromEntries(
+    Object.entries(links ?? {}).filter(([, v]) => typeof v === 'string'),
+  ) as Record<string, string>;
   return {
-    userId: typeof body.userId === 'string' ? body.userId : '',
-    ...(typeof mobile === 'string' || typeof mobile === 'number' ? { mobile: String(mobile) } : {}),
-    expiresAt: typeof body.expiresAt === 'string' ? body.expiresAt : '',
-    ...(links.public ? { url: links.public } : {}),
-    links,
+    userId: String(userId ?? ''),
+    ...(mobile == null ? {} : { mobile: String(mobile) }),
+    expiresAt: String(expiresAt ?? ''),
+    ...(stringLinks.public ? { url: stringLinks.public } : {}),
+    links: stringLinks,
   };
 }
 
@@ -122,26 +128,17 @@ export function createBasiqClient(options: BasiqClientOptions): BasiqClient {
   if (!options.tokenUrl && !options.getToken) {
     throw new TypeError('createBasiqClient: pass tokenUrl (your token endpoint) or getToken');
   }
-  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-  const consentBaseUrl = (options.consentBaseUrl ?? DEFAULT_CONSENT_BASE_URL).replace(/\/+$/, '');
+  const {
+    baseUrl = 'https://au-api.basiq.io',
+    consentBaseUrl = 'https://consent.basiq.io',
+    timeoutMs = 15_000,
+  } = options;
   assertSafeBase('baseUrl', baseUrl, true);
-  assertSafeBase('consentBaseUrl', consentBaseUrl, false);
-  const timeoutMs = options.timeoutMs ?? 15_000;
-  const tokens = createTokenSource({
-    tokenUrl: options.tokenUrl,
-    tokenMethod: options.tokenMethod,
-    getToken: options.getToken,
-    userId: options.userId,
-    fetch: options.fetch,
-    refreshSkewMs: options.refreshSkewMs ?? 60_000,
-    timeoutMs,
-  });
-  const $fetch = ofetch.create(
-    { baseURL: baseUrl, headers: { 'basiq-version': '3.0', accept: 'application/json' } },
-    options.fetch ? { fetch: options.fetch } : {},
-  );
+  assertSafeBase('consentBaseUrl', consentBaseUrl);
+  const tokens = createTokenSource({ refreshSkewMs: 60_000, ...options, timeoutMs });
   const request = createRequester({
-    $fetch,
+    baseUrl: baseUrl.replace(/\/+$/, ''),
+    fetch: options.fetch,
     tokens,
     retry: { ...RETRY_DEFAULTS, ...options.retry },
     timeoutMs,
@@ -149,93 +146,79 @@ export function createBasiqClient(options: BasiqClientOptions): BasiqClient {
 
   return {
     async getJob(jobId, { signal } = {}) {
-      const path = `/jobs/${segment(jobId)}`;
-      return normalizeJob(
-        readObject(await request('GET', path, { signal }), { method: 'GET', path }),
-      );
+      return normalizeJob(await request('GET', `/jobs/${at(jobId)}`, { signal, expect: 'object' }));
     },
     async listUserJobs(userId, { connectionId } = {}, { signal } = {}) {
-      if (connectionId !== undefined && !ID.test(connectionId)) {
-        throw new TypeError(
-          `listUserJobs: connectionId must be a Basiq id; got ${JSON.stringify(connectionId)}`,
-        );
-      }
-      const path = `/users/${segment(userId)}/jobs`;
-      const filter = connectionId ? `connection.id.eq('${connectionId}')` : undefined;
-      const reply = await request('GET', path, { query: { filter }, signal });
-      return readList(reply, { method: 'GET', path }).map(normalizeJob);
+      assertId('connectionId', connectionId);
+      const filter = connectionId && `connection.id.eq('${connectionId}')`;
+      const jobs = await request<unknown[]>('GET', `/users/${at(userId)}/jobs`, {
+        query: { filter },
+        signal,
+        expect: 'list',
+      });
+      return jobs.map(normalizeJob);
     },
     async submitMfa(jobId, answers, { signal } = {}) {
-      if (
-        !Array.isArray(answers) ||
-        answers.length === 0 ||
-        answers.some((a) => typeof a !== 'string')
-      ) {
+      if (!answers?.length || answers.some((a) => typeof a !== 'string')) {
         throw new TypeError(
           'submitMfa: answers must be a non-empty array of strings, one per prompt',
         );
       }
-      const path = `/jobs/${segment(jobId)}/mfa`;
-      const reply = await request('POST', path, { body: { 'mfa-response': answers }, signal });
-      const body =
-        reply.body && typeof reply.body === 'object' ? (reply.body as { id?: unknown }) : {};
-      return { jobId: typeof body.id === 'string' ? body.id : jobId };
-    },
-    async getConsents(userId, { signal } = {}) {
-      const path = `/users/${segment(userId)}/consents`;
-      const reply = await request('GET', path, { signal });
-      return readList(reply, { method: 'GET', path }) as unknown as Consent[];
-    },
-    async revokeConsent(userId, consentId, { signal } = {}) {
-      await request('DELETE', `/users/${segment(userId)}/consents/${segment(consentId)}`, {
+      const body = await request<{ id?: unknown } | undefined>('POST', `/jobs/${at(jobId)}/mfa`, {
+        body: { 'mfa-response': answers },
         signal,
       });
+      return { jobId: typeof body?.id === 'string' ? body.id : jobId };
+    },
+    getConsents(userId, { signal } = {}) {
+      return request('GET', `/users/${at(userId)}/consents`, { signal, expect: 'list' });
+    },
+    async revokeConsent(userId, consentId, { signal } = {}) {
+      await request('DELETE', `/users/${at(userId)}/consents/${at(consentId)}`, { signal });
     },
     async createAuthLink(userId, { mobile } = {}, { signal } = {}) {
-      const path = `/users/${segment(userId)}/auth_link`;
-      const reply = await request('POST', path, { body: mobile ? { mobile } : {}, signal });
-      return toAuthLink(readObject(reply, { method: 'POST', path }));
+      return toAuthLink(
+        await request('POST', `/users/${at(userId)}/auth_link`, {
+          body: mobile ? { mobile } : {},
+          signal,
+          expect: 'object',
+        }),
+      );
     },
     async getAuthLink(userId, { signal } = {}) {
-      const path = `/users/${segment(userId)}/auth_link`;
       try {
         return toAuthLink(
-          readObject(await request('GET', path, { signal }), { method: 'GET', path }),
+          await request('GET', `/users/${at(userId)}/auth_link`, { signal, expect: 'object' }),
         );
       } catch (error) {
-        if ((error as { status?: unknown }).status === 410) return null;
+        if ((error as BasiqApiError).status === 410) return null;
         throw error;
       }
     },
     async deleteAuthLink(userId, { signal } = {}) {
-      await request('DELETE', `/users/${segment(userId)}/auth_link`, { signal });
+      await request('DELETE', `/users/${at(userId)}/auth_link`, { signal });
     },
-    async listEvents({ userId, filter } = {}, { signal } = {}) {
-      const parts = [userId ? `user.id.eq('${userId.replace(/'/g, '')}')` : '', filter ?? ''];
-      const query = { filter: parts.filter(Boolean).join(',') || undefined };
-      const reply = await request('GET', '/events', { query, signal });
-      return readList(reply, { method: 'GET', path: '/events' }) as BasiqEvent[];
+    listEvents({ userId, filter } = {}, { signal } = {}) {
+      assertId('userId', userId);
+      const query = {
+        filter:
+          [userId && `user.id.eq('${userId}')`, filter].filter(Boolean).join(',') || undefined,
+      };
+      return request('GET', '/events', { query, signal, expect: 'list' });
     },
     async consentUrl(params = {}, { signal } = {}) {
-      if (signal?.aborted) throw signal.reason;
-      const { token } = await tokens.get({ minValidityMs: CONSENT_TOKEN_MIN_VALIDITY_MS });
+      signal?.throwIfAborted();
+      const { token } = await tokens.get(CONSENT_TOKEN_MIN_VALIDITY_MS);
       const state = params.state ?? createConsentState();
       rememberConsentState(state);
-      const url = new URL(`${consentBaseUrl}/home`);
-      url.searchParams.set('token', token);
-      const rest = {
-        action: params.action,
-        state,
-        institutionId: params.institutionId,
-        connectionId: params.connectionId,
-      };
-      for (const [key, value] of Object.entries(rest)) {
+      const url = new URL(`${consentBaseUrl.replace(/\/+$/, '')}/home`);
+      for (const [key, value] of Object.entries({ token, ...params, state })) {
         if (value) url.searchParams.set(key, value);
       }
-      return url.toString();
+      return url.href;
     },
     async tokenInfo({ signal } = {}) {
-      if (signal?.aborted) throw signal.reason;
+      signal?.throwIfAborted();
       const { claims, expiresAt } = await tokens.get();
       return { userId: claims.userid, expiresAt, scope: 'CLIENT_ACCESS' };
     },

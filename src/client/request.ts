@@ -1,4 +1,3 @@
-import type { $Fetch } from 'ofetch';
 import {
   BasiqApiError,
   BasiqNetworkError,
@@ -7,8 +6,8 @@ import {
   type NetworkFailure,
 } from './errors.js';
 import {
+  RETRYABLE_STATUS,
   backoffDelay,
-  isRetryableStatus,
   parseRetryAfter,
   sleep,
   type RetryOptions,
@@ -20,157 +19,165 @@ export interface RequestInit {
   query?: Record<string, string | undefined>;
   body?: Record<string, unknown>;
   signal?: AbortSignal;
+  /** The body must be a JSON object (`'object'`) or a Basiq list, whose `data` is returned (`'list'`). */
+  expect?: 'object' | 'list';
 }
 
-/** A 2xx answer: its status and parsed JSON body (undefined when empty). */
-export interface Reply {
-  status: number;
-  body: unknown;
-}
-
-/** Sends one authenticated Basiq request. */
-export type Requester = (
+/** Sends one authenticated Basiq request and resolves to its JSON body (undefined when empty). */
+export type Requester = <T = unknown>(
   method: 'GET' | 'POST' | 'DELETE',
   path: string,
   init?: RequestInit,
-) => Promise<Reply>;
+) => Promise<T>;
 
 interface RequesterOptions {
-  $fetch: $Fetch;
+  /** Basiq's origin (or the app's proxy path), without trailing slash. */
+  baseUrl: string;
+  fetch?: typeof fetch;
   tokens: TokenSource;
   retry: Required<RetryOptions>;
   timeoutMs: number;
 }
 
-const hasName = (error: unknown, name: string): boolean => {
-  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    if ((e as { name?: unknown }).name === name) return true;
-  }
-  return false;
+const NETWORK_MESSAGES: Record<NetworkFailure, string> = {
+  network: 'no response; check the connection and try again',
+  timeout: 'timed out; check the connection and try again',
+  aborted: 'aborted',
 };
 
-function parseEnvelope(text: string | undefined): {
-  errors: BasiqErrorDetail[];
-  correlationId?: string;
-} {
-  let body: unknown;
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
+const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+function parse(text: string | undefined): unknown {
   try {
-    body = text ? JSON.parse(text) : undefined;
+    return text?.trim() ? JSON.parse(text) : undefined;
   } catch {
-    return { errors: [] };
+    return parse;
   }
-  if (!body || typeof body !== 'object') return { errors: [] };
-  const { data, correlationId } = body as { data?: unknown; correlationId?: unknown };
-  const errors = (Array.isArray(data) ? data : [])
-    .filter((entry): entry is Record<string, unknown> => !!entry && typeof entry === 'object')
-    .map((entry) => {
-      const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
-      const source =
-        entry.source && typeof entry.source === 'object'
-          ? (entry.source as BasiqErrorDetail['source'])
-          : undefined;
-      // The spec types the 503 `code` as an object and says `details` where Basiq sends `detail`.
-      return {
-        code: str(entry.code) ?? 'unknown',
-        title: str(entry.title),
-        detail: str(entry.detail) ?? str(entry.details),
-        source,
-      };
-    });
-  return { errors, correlationId: typeof correlationId === 'string' ? correlationId : undefined };
 }
 
-// Basiq answers an expired token with 403 "Token has expired", not 401.
-const isExpiredToken = (status: number, errors: BasiqErrorDetail[]) =>
-  status === 401 ||
-  (status === 403 &&
-    errors.some((e) => /expired/i.test(`${e.code} ${e.title ?? ''} ${e.detail ?? ''}`)));
-
 /** Builds the one function every endpoint goes through. */
-export function createRequester({ $fetch, tokens, retry, timeoutMs }: RequesterOptions): Requester {
-  return async function request(method, path, init = {}) {
-    const { signal } = init;
+export function createRequester({
+  baseUrl,
+  fetch: fetchImpl,
+  tokens,
+  retry,
+  timeoutMs,
+}: RequesterOptions): Requester {
+  return async function request(method, path, { query, body, signal, expect } = {}) {
+    const where = { method, path };
     const networkError = (reason: NetworkFailure, cause?: unknown) =>
-      new BasiqNetworkError({ reason, method, path, cause });
-    const wait = async (ms: number) => {
-      try {
-        await sleep(ms, signal);
-      } catch (reason) {
+      new BasiqNetworkError(
+        `${method} ${path}: ${NETWORK_MESSAGES[reason]}`,
+        { reason, ...where },
+        { cause },
+      );
+    const wait = (ms: number) =>
+      sleep(ms, signal).catch((reason) => {
         throw networkError('aborted', reason);
-      }
-    };
+      });
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw networkError('aborted', signal.reason);
       const { token } = await tokens.get();
       const canRetry = method === 'GET' && attempt < retry.attempts;
-      let response;
+      const search = new URLSearchParams(
+        Object.entries(query ?? {}).filter((entry): entry is [string, string] => !!entry[1]),
+      ).toString();
+      let response: Response;
+      let text: string;
       try {
-        response = await withTimeout(timeoutMs, signal, (timeoutSignal) =>
-          $fetch.raw<string, 'text'>(path, {
+        [response, text] = await withTimeout(timeoutMs, signal, async (timeoutSignal) => {
+          const res = await (fetchImpl ?? fetch)(`${baseUrl}${path}${search && '?'}${search}`, {
             method,
-            query: init.query,
-            body: init.body,
             signal: timeoutSignal,
-            headers: { authorization: `Bearer ${token}` },
-            responseType: 'text',
-            retry: false,
-            ignoreResponseError: true,
-          }),
-        );
-      } catch (error) {
-        // ofetch's FetchError holds the request options (and so the Authorization
-        // header): keep only what it wraps.
-        const cause = (error as { cause?: unknown }).cause ?? error;
-        const reason: NetworkFailure = signal?.aborted
-          ? 'aborted'
-          : hasName(error, 'TimeoutError')
-            ? 'timeout'
-            : 'network';
-        if (reason !== 'aborted' && canRetry) {
+            headers: {
+              accept: 'application/json',
+              'basiq-version': '3.0',
+              authorization: `Bearer ${token}`,
+              ...(body && { 'content-type': 'application/json' }),
+            },
+            body: body && JSON.stringify(body),
+          });
+          return [res, await res.text()] as const;
+        });
+      } catch (cause) {
+        if (signal?.aborted) throw networkError('aborted', cause);
+        if (canRetry) {
           await wait(backoffDelay(attempt - 1, retry));
           continue;
         }
-        throw networkError(reason, cause);
+        throw networkError(
+          (cause as Error)?.name === 'TimeoutError' ? 'timeout' : 'network',
+          cause,
+        );
       }
 
-      const text = response._data;
-      const { status } = response;
+      const { status, statusText, headers } = response;
+      const data = parse(text);
       if (response.ok) {
-        if (!text || !text.trim()) return { status, body: undefined };
-        try {
-          return { status, body: JSON.parse(text) as unknown };
-        } catch {
-          throw new BasiqResponseError({
-            status,
-            method,
-            path,
-            problem: 'a body that is not JSON',
-          });
+        const problem =
+          data === parse
+            ? 'a body that is not JSON'
+            : !expect
+              ? ''
+              : !isObject(data)
+                ? data === undefined
+                  ? 'an empty body'
+                  : 'a body that is not a JSON object'
+                : expect === 'list' && !Array.isArray(data.data)
+                  ? 'a list without a data array'
+                  : '';
+        if (problem) {
+          throw new BasiqResponseError(
+            `${method} ${path}: ${status} with ${problem}; a proxy may be in the way`,
+            {
+              status,
+              ...where,
+            },
+          );
         }
+        return (
+          expect === 'list' ? (data as { data: unknown[] }).data.filter(isObject) : data
+        ) as never;
       }
 
-      const { errors, correlationId } = parseEnvelope(text);
-      if (!refreshed && isExpiredToken(status, errors)) {
+      const envelope = isObject(data) ? data : {};
+      // The spec types the 503 `code` as an object and says `details` where Basiq sends `detail`.
+      const errors: BasiqErrorDetail[] = (Array.isArray(envelope.data) ? envelope.data : [])
+        .filter(isObject)
+        .map((e) => ({
+          code: str(e.code) ?? 'unknown',
+          title: str(e.title),
+          detail: str(e.detail) ?? str(e.details),
+          source: isObject(e.source) ? e.source : undefined,
+        }));
+      // Basiq answers an expired token with 403 "Token has expired", not 401.
+      const expired =
+        status === 401 ||
+        (status === 403 && errors.some((e) => /expired/i.test(`${e.code} ${e.title} ${e.detail}`)));
+      if (expired && !refreshed) {
         refreshed = true;
         tokens.invalidate(token);
         attempt--;
         continue;
       }
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-      if (canRetry && isRetryableStatus(status) && (retryAfterMs ?? 0) <= retry.maxDelayMs) {
+      const retryAfterMs = parseRetryAfter(headers.get('retry-after'));
+      if (canRetry && RETRYABLE_STATUS.includes(status) && !(retryAfterMs! > retry.maxDelayMs)) {
         await wait(retryAfterMs ?? backoffDelay(attempt - 1, retry));
         continue;
       }
-      throw new BasiqApiError({
-        status,
-        method,
-        path,
-        errors,
-        correlationId,
-        retryAfterMs,
-        statusText: response.statusText,
-      });
+      const code = errors[0]?.code;
+      const correlationId = str(envelope.correlationId);
+      throw new BasiqApiError(
+        `${method} ${path}: ${status} ${code ?? statusText ?? 'error'}${correlationId ? ` (correlationId ${correlationId})` : ''}${
+          status === 403
+            ? ': a CLIENT_ACCESS token may not make this call; make it from your server (or point baseUrl at your proxy)'
+            : ''
+        }`,
+        { status, code, errors, correlationId, retryAfterMs, ...where },
+      );
     }
   };
 }

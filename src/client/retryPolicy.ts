@@ -14,38 +14,34 @@ export const RETRY_DEFAULTS: Required<RetryOptions> = {
   maxDelayMs: 10_000,
 };
 
-const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
+/** Statuses after which a GET may be tried again. */
+export const RETRYABLE_STATUS = [408, 425, 429, 500, 502, 503, 504];
 
-/** Whether a GET that got `status` may be tried again. */
-export const isRetryableStatus = (status: number) => RETRYABLE_STATUS.has(status);
-
-/** `Retry-After` (seconds or an HTTP date) in milliseconds, or undefined when absent or unreadable. */
+/** `Retry-After` (seconds or an HTTP date) in milliseconds; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const ms = /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
+  return ms >= 0 ? Math.round(ms) : ms < 0 ? 0 : undefined;
 }
 
 /** Exponential backoff with full jitter: a random wait in [0, min(max, base·2^retry)). */
-export function backoffDelay(retry: number, options: Required<RetryOptions>, random = Math.random) {
-  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry);
-  return Math.floor(random() * ceiling);
-}
+export const backoffDelay = (
+  retry: number,
+  { baseDelayMs, maxDelayMs }: Required<RetryOptions>,
+  random = Math.random,
+) => Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** retry));
 
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
+export function sleep(ms: number, signal?: AbortSignal) {
+  return new Promise<void>((resolve, reject) => {
+    const done = () => {
       clearTimeout(timer);
-      reject(signal?.reason);
+      signal?.removeEventListener('abort', done);
+      if (signal?.aborted) reject(signal.reason);
+      else resolve();
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done);
+    if (signal?.aborted) done();
   });
 }

@@ -1,4 +1,4 @@
-import { BasiqTokenScopeError } from './errors.js';
+import { BasiqTokenScopeError, type TokenRefusal } from './errors.js';
 
 /** The claims of a token the guard accepted. */
 export interface ClientTokenClaims {
@@ -7,23 +7,17 @@ export interface ClientTokenClaims {
   userid?: string;
   /** Expiry, in epoch seconds. */
   exp?: number;
-  iat?: number;
-  version?: string;
 }
 
-function decodeSegment(segment: string): unknown {
-  const base64 = segment.replace(/-/g, '+').replace(/_/g, '/');
-  const padded = base64 + '='.repeat((4 - (base64.length % 4)) % 4);
-  const binary = atob(padded);
-  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-  return JSON.parse(new TextDecoder().decode(bytes));
-}
-
-function decodePayload(token: string): Record<string, unknown> | undefined {
-  const parts = token.split('.');
-  if (parts.length !== 3 || !parts[1] || !/^[A-Za-z0-9_-]+$/.test(parts[1])) return undefined;
+function decodePayload(token: unknown): Record<string, unknown> | undefined {
+  const part = typeof token === 'string' ? token.split('.') : [];
+  if (part.length !== 3 || !/^[\w-]+$/.test(part[1]!)) return undefined;
   try {
-    const payload = decodeSegment(parts[1]);
+    // atob accepts unpadded input; TextDecoder makes UTF-8 claims read right.
+    const binary = atob(part[1]!.replace(/-/g, '+').replace(/_/g, '/'));
+    const payload: unknown = JSON.parse(
+      new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))),
+    );
     return payload && typeof payload === 'object' && !Array.isArray(payload)
       ? (payload as Record<string, unknown>)
       : undefined;
@@ -32,52 +26,34 @@ function decodePayload(token: string): Record<string, unknown> | undefined {
   }
 }
 
-function describeScope(scope: unknown): string {
-  const text = typeof scope === 'string' ? scope : JSON.stringify(scope);
-  return (text ?? String(scope)).slice(0, 40);
-}
+const refuse = (reason: TokenRefusal, what: string) =>
+  new BasiqTokenScopeError(
+    `Token refused (${what}): give the browser a fresh CLIENT_ACCESS token for this user, never SERVER_ACCESS`,
+    { reason },
+  );
 
 /**
  * Decodes a token's JWT payload (base64url, no signature check: the browser
  * cannot verify it) and returns its claims if it is a CLIENT_ACCESS token the
- * browser may use; otherwise throws `BasiqTokenScopeError`. Never puts the token
- * or its user id into the error.
+ * browser may use; otherwise throws `BasiqTokenScopeError`. The error never
+ * holds the token or its user id.
  */
 export function assertClientToken(
   token: unknown,
   options: { userId?: string; now?: number } = {},
 ): ClientTokenClaims {
-  const payload = typeof token === 'string' ? decodePayload(token) : undefined;
-  if (!payload) {
-    throw new BasiqTokenScopeError(
-      'not-jwt',
-      'Refused the token: it is not a JWT; your token endpoint must return a Basiq CLIENT_ACCESS token',
-    );
+  const claims = decodePayload(token);
+  if (!claims) throw refuse('not-jwt', 'not a JWT');
+  const { scope, exp } = claims;
+  if (scope === undefined) throw refuse('no-scope', 'no scope claim');
+  if (scope !== 'CLIENT_ACCESS') {
+    throw refuse('wrong-scope', `scope ${JSON.stringify(scope).slice(0, 40)}`);
   }
-  if (!('scope' in payload)) {
-    throw new BasiqTokenScopeError(
-      'no-scope',
-      'Refused the token: it has no scope claim; mint it with scope=CLIENT_ACCESS on your server',
-    );
+  if (exp !== undefined && !((exp as number) * 1000 > (options.now ?? Date.now()))) {
+    throw refuse('expired', 'expired');
   }
-  if (payload.scope !== 'CLIENT_ACCESS') {
-    throw new BasiqTokenScopeError(
-      'wrong-scope',
-      `Refused a token with scope "${describeScope(payload.scope)}": the browser only uses CLIENT_ACCESS tokens; never send a SERVER_ACCESS token to the browser`,
-    );
+  if (options.userId !== undefined && claims.userid !== options.userId) {
+    throw refuse('user-mismatch', 'another user');
   }
-  const exp = payload.exp;
-  if (exp !== undefined && (typeof exp !== 'number' || exp * 1000 <= (options.now ?? Date.now()))) {
-    throw new BasiqTokenScopeError(
-      'expired',
-      'Refused the token: it has expired; your token endpoint must return a fresh token',
-    );
-  }
-  if (options.userId !== undefined && payload.userid !== options.userId) {
-    throw new BasiqTokenScopeError(
-      'user-mismatch',
-      'Refused the token: it belongs to another user than the userId this client was given',
-    );
-  }
-  return payload as unknown as ClientTokenClaims;
+  return claims as unknown as ClientTokenClaims;
 }

@@ -20,34 +20,36 @@ export interface HeldToken {
   claims: ClientTokenClaims;
   /** Epoch ms; undefined when neither `exp` nor `expires_in` says. */
   expiresAt?: number;
-}
-
-interface Entry extends HeldToken {
+  /** When to fetch the next one, epoch ms. */
   refreshAt: number;
 }
 
 export interface TokenSource {
-  /** A token the guard accepted, valid for at least `minValidityMs` (or its refresh skew). */
-  get(options?: { minValidityMs?: number }): Promise<HeldToken>;
+  /** A token the guard accepted, valid for at least `minValidityMs` more (if its expiry is known). */
+  get(minValidityMs?: number): Promise<HeldToken>;
   /** Forget `token` if it is still the one held (a newer one is kept). */
   invalidate(token: string): void;
 }
 
-const describe = (error: unknown) => (error instanceof Error ? error.name : typeof error);
-
-function parseExpiresIn(value: unknown): number | undefined {
-  const seconds = typeof value === 'string' ? Number(value) : value;
-  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0
-    ? seconds
-    : undefined;
-}
-
-async function fetchFromUrl(options: TokenSourceOptions, url: string): Promise<TokenResult> {
-  const fetchFn = options.fetch ?? globalThis.fetch;
+async function fetchToken(options: TokenSourceOptions): Promise<unknown> {
+  const { tokenUrl, getToken } = options;
+  const fail = (what: string, status?: number, cause?: unknown) =>
+    new BasiqTokenError(
+      `Token endpoint ${tokenUrl ?? 'getToken()'} ${what}; it must answer { access_token, expires_in }`,
+      { status },
+      { cause },
+    );
+  if (getToken) {
+    try {
+      return await getToken();
+    } catch (error) {
+      throw error instanceof BasiqError ? error : fail('threw (see cause)', undefined, error);
+    }
+  }
   let response: Response;
   try {
     response = await withTimeout(options.timeoutMs, undefined, (signal) =>
-      fetchFn(url, {
+      (options.fetch ?? fetch)(tokenUrl!, {
         method: options.tokenMethod ?? 'POST',
         headers: { accept: 'application/json' },
         credentials: 'same-origin',
@@ -55,101 +57,56 @@ async function fetchFromUrl(options: TokenSourceOptions, url: string): Promise<T
       }),
     );
   } catch (error) {
-    throw new BasiqTokenError(
-      `Could not reach the token endpoint ${url} (${describe(error)}); check that it is running`,
-      { cause: error },
-    );
+    throw fail('could not be reached', undefined, error);
   }
-  if (!response.ok) {
-    throw new BasiqTokenError(
-      `The token endpoint ${url} answered ${response.status}; check that the user is signed in and the endpoint can reach Basiq`,
-      { status: response.status },
-    );
-  }
-  let body: unknown;
+  if (!response.ok) throw fail(`answered ${response.status}`, response.status);
   try {
-    body = JSON.parse(await response.text());
+    return await response.json();
   } catch {
-    throw new BasiqTokenError(
-      `The token endpoint ${url} did not answer JSON; it must answer { access_token, expires_in, token_type }`,
-      { status: response.status },
-    );
+    throw fail('did not answer JSON', response.status);
   }
-  return body as TokenResult;
 }
 
-async function obtain(options: TokenSourceOptions): Promise<Entry> {
-  const where = options.tokenUrl ?? 'getToken()';
-  let result: unknown;
-  if (options.getToken) {
-    try {
-      result = await options.getToken();
-    } catch (error) {
-      if (error instanceof BasiqError) throw error;
-      throw new BasiqTokenError(`getToken() failed (${describe(error)}); see cause`, {
-        cause: error,
-      });
-    }
-  } else if (options.tokenUrl) {
-    result = await fetchFromUrl(options, options.tokenUrl);
-  } else {
-    throw new BasiqTokenError('No token source: pass tokenUrl or getToken to createBasiqClient');
-  }
-  const token =
-    typeof result === 'string' ? result : (result as { access_token?: unknown })?.access_token;
-  if (typeof token !== 'string' || token === '') {
+async function obtain(options: TokenSourceOptions): Promise<HeldToken> {
+  const result = await fetchToken(options);
+  const { access_token: token = result, expires_in } = (
+    typeof result === 'object' ? result : {}
+  ) as { access_token?: unknown; expires_in?: unknown };
+  if (typeof token !== 'string' || !token) {
     throw new BasiqTokenError(
-      `${where} gave no access_token; it must give { access_token, expires_in } or a token string`,
+      `Token endpoint ${options.tokenUrl ?? 'getToken()'} gave no access_token; it must answer { access_token, expires_in }`,
     );
   }
   const claims = assertClientToken(token, { userId: options.userId });
   const now = Date.now();
-  const expiresIn =
-    typeof result === 'object'
-      ? parseExpiresIn((result as { expires_in?: unknown }).expires_in)
-      : undefined;
-  const candidates = [
-    expiresIn === undefined ? undefined : now + expiresIn * 1000,
-    claims.exp === undefined ? undefined : claims.exp * 1000,
-  ].filter((value): value is number => value !== undefined);
-  const expiresAt = candidates.length > 0 ? Math.min(...candidates) : undefined;
-  // A skew longer than the token's life would refetch on every call: cap it at half the life.
+  const ends = [now + Number(expires_in) * 1000, (claims.exp ?? NaN) * 1000].filter((t) => t > now);
+  const expiresAt = ends.length ? Math.min(...ends) : undefined;
+  // A skew longer than the token lives would refetch on every call: cap it at half its life.
   const refreshAt =
     expiresAt === undefined
-      ? Number.POSITIVE_INFINITY
+      ? Infinity
       : expiresAt - Math.min(options.refreshSkewMs, (expiresAt - now) / 2);
   return { token, claims, expiresAt, refreshAt };
 }
 
-/** Holds one client token in memory and fetches a new one (one fetch at a time) when needed. */
+/** Holds one client token in memory and fetches a new one, one fetch at a time, when needed. */
 export function createTokenSource(options: TokenSourceOptions): TokenSource {
-  let current: Entry | undefined;
-  let inflight: Promise<Entry> | undefined;
-
-  const isFresh = (entry: Entry, minValidityMs: number | undefined) => {
-    const now = Date.now();
-    if (now >= entry.refreshAt) return false;
-    if (minValidityMs === undefined || entry.expiresAt === undefined) return true;
-    return entry.expiresAt - now >= minValidityMs;
-  };
-
+  let held: HeldToken | undefined;
+  let inflight: Promise<HeldToken> | undefined;
   return {
-    async get({ minValidityMs } = {}) {
-      if (current && isFresh(current, minValidityMs)) {
-        // The guard runs before every request, not only when the token arrives.
-        assertClientToken(current.token, { userId: options.userId });
-        return current;
+    async get(minValidityMs = 0) {
+      const now = Date.now();
+      if (held && now < held.refreshAt && !(held.expiresAt! - now < minValidityMs)) {
+        // The guard runs before every request, not only when a token arrives.
+        assertClientToken(held.token, { userId: options.userId });
+        return held;
       }
-      current = undefined;
-      inflight ??= obtain(options).finally(() => {
-        inflight = undefined;
-      });
-      const entry = await inflight;
-      current = entry;
-      return entry;
+      held = undefined;
+      inflight ??= obtain(options).finally(() => (inflight = undefined));
+      return (held = await inflight);
     },
     invalidate(token) {
-      if (current?.token === token) current = undefined;
+      if (held?.token === token) held = undefined;
     },
   };
 }

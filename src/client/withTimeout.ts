@@ -1,8 +1,7 @@
 /**
- * Runs `run` with a signal that aborts when `timeoutMs` passes (reason: a
- * `TimeoutError` DOMException) or when `signal` aborts (its reason). We combine
- * the signals ourselves: ofetch ignores its `timeout` whenever a signal is given,
- * and `AbortSignal.any` is missing from browsers we support.
+ * Runs `run` with a signal that aborts after `timeoutMs` (reason: a
+ * `TimeoutError`) or when `signal` aborts. We join the signals ourselves:
+ * `AbortSignal.any` is missing from browsers we support (Safari < 17.4).
  */
 export async function withTimeout<T>(
   timeoutMs: number,
@@ -10,20 +9,17 @@ export async function withTimeout<T>(
   run: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   const controller = new AbortController();
-  const onAbort = () => controller.abort(signal?.reason);
-  if (signal?.aborted) onAbort();
-  else signal?.addEventListener('abort', onAbort, { once: true });
-  const timer =
-    timeoutMs > 0 && Number.isFinite(timeoutMs)
-      ? setTimeout(
-          () => controller.abort(new DOMException('The request timed out', 'TimeoutError')),
-          timeoutMs,
-        )
-      : undefined;
+  const abort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) abort();
+  signal?.addEventListener('abort', abort);
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('Timed out', 'TimeoutError')),
+    timeoutMs,
+  );
   try {
     return await run(controller.signal);
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
+    signal?.removeEventListener('abort', abort);
   }
 }

@@ -184,7 +184,7 @@ describe('createBasiqClient (retry policy)', () => {
     expect(error).toBeInstanceOf(BasiqNetworkError);
     expect(error).toMatchObject({ reason: 'timeout' });
     expect((error as Error).message).toBe(
-      'GET /jobs/job-1: timed out; check your connection and try again',
+      'GET /jobs/job-1: timed out; check the connection and try again',
     );
     expect(msw.apiRequests()).toHaveLength(2);
   });

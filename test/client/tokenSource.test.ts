@@ -131,7 +131,7 @@ describe('createBasiqClient (token source)', () => {
       /did not answer JSON/,
     ],
     ['has no access_token', () => HttpResponse.json({ token: 'x' }), /no access_token/],
-    ['is down', () => HttpResponse.error(), /Could not reach/],
+    ['is down', () => HttpResponse.error(), /could not be reached/],
   ])('should throw BasiqTokenError when the token endpoint %s', async (_name, answer, message) => {
     msw.server.use(http.post(TOKEN_URL, answer));
     const client = createBasiqClient({ tokenUrl: TOKEN_URL });
