@@ -1,232 +1,133 @@
-import type {
-  Job,
-  JobFailure,
-  JobPhase,
-  JobStep,
-  MfaChallenge,
-  StepResult,
-  StepStatus,
-} from './types.js';
+import type { Job, JobPhase, JobStep, MfaChallenge, StepResult, StepStatus } from './types.js';
 
 type Rec = Record<string, unknown>;
 
-const STEP_STATUSES = new Set<string>(['pending', 'in-progress', 'success', 'failed', 'skipped']);
+const STEP_STATUSES = ['pending', 'in-progress', 'success', 'failed', 'skipped'];
 const PROMPT_KEYS = ['label', 'text', 'question', 'name', 'description'];
-// Stops at the next path segment, query or fragment: `…/connections/<id>/refresh?x=1`.
-const CONNECTION_RE = /\/connections\/([^/?#]+)/;
-const NUMERIC_RE = /^\s*\d+(?:\.\d+)?\s*$/;
 
-function isRecord(value: unknown): value is Rec {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const isRecord = (value: unknown): value is Rec =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-// Own properties only, so a polluted Object.prototype cannot leak into a job.
-function get(obj: Rec, key: string): unknown {
-  return Object.hasOwn(obj, key) ? obj[key] : undefined;
-}
+const isString = (value: unknown): value is string => typeof value === 'string';
 
-/** The first string among `keys`, in order. */
-function str(obj: Rec, ...keys: string[]): string | undefined {
-  for (const key of keys) {
-    const value = get(obj, key);
-    if (typeof value === 'string') return value;
-  }
-  return undefined;
-}
+/** The first string among `values`. */
+const str = (...values: unknown[]) => values.find(isString);
 
-function omitUndefined<T extends object>(obj: T): T {
-  for (const key of Object.keys(obj) as (keyof T)[]) {
-    if (obj[key] === undefined) delete obj[key];
-  }
-  return obj;
-}
+// A prototype-less copy of a record's own fields (empty for anything else), so neither
+// inherited nor polluted Object.prototype properties can leak into a job.
+const obj = (value: unknown): Rec => ({ __proto__: null, ...(isRecord(value) && value) });
 
 // Payloads mix `in-progress`, `IN_PROGRESS` and `In-Progress`.
-function normStatus(value: unknown): string {
-  return typeof value === 'string' ? value.toLowerCase().replace(/_/g, '-') : '';
+function toStatus(value: unknown): StepStatus {
+  const status = str(value)?.toLowerCase().replaceAll('_', '-') ?? 'unknown';
+  return (STEP_STATUSES.includes(status) ? status : 'unknown') as StepStatus;
 }
 
-function toStepStatus(value: unknown): StepStatus {
-  const status = normStatus(value);
-  return STEP_STATUSES.has(status) ? (status as StepStatus) : 'unknown';
-}
-
-function toPrompts(input: unknown): string[] {
-  if (typeof input === 'string') return [input];
-  if (!Array.isArray(input)) return [];
-  // Security questions sometimes come as objects rather than plain strings.
-  return input
-    .map((item: unknown) => (isRecord(item) ? str(item, ...PROMPT_KEYS) : item))
-    .filter((item): item is string => typeof item === 'string');
-}
-
-function toMs(value: unknown): number | undefined {
-  const n =
-    typeof value === 'number'
-      ? value
-      : typeof value === 'string' && NUMERIC_RE.test(value)
-        ? Number(value)
-        : NaN;
-  if (!Number.isFinite(n) || n < 0) return undefined;
-  return n === 0 ? 0 : n; // no -0
-}
-
-function toChallenge(result: Rec, jobId: string): MfaChallenge {
-  const links = get(result, 'links');
-  return omitUndefined<MfaChallenge>({
-    jobId,
-    method: str(result, 'method') ?? 'unknown',
-    description: str(result, 'description'),
-    prompts: toPrompts(get(result, 'input')),
-    expiresInMs: toMs(get(result, 'expiryMs')),
-    responseUrl: isRecord(links) ? str(links, 'response') : undefined,
-  });
-}
-
-function classify(result: Rec, jobId: string): StepResult | null {
-  const type = get(result, 'type');
+function classify(item: unknown, jobId: string): StepResult | undefined {
+  const { type, method, input, expiryMs, links, code, url, ...rest } = obj(item);
   // The job schema has no MFA result; real ones carry `method` + `input`, with or without `type`.
-  const given = (key: string) => get(result, key) !== undefined && get(result, key) !== null;
-  if (type === 'mfa' || (given('method') && given('input'))) {
-    return { type: 'mfa', challenge: toChallenge(result, jobId) };
+  if (type === 'mfa' || (method != null && input != null)) {
+    const numeric =
+      typeof expiryMs === 'number' || (isString(expiryMs) && /^\s*\d+(\.\d+)?\s*$/.test(expiryMs));
+    const expiry = numeric ? Number(expiryMs) : -1;
+    return {
+      type: 'mfa',
+      challenge: {
+        jobId,
+        method: str(method) ?? 'unknown',
+        description: str(rest.description),
+        // Security questions sometimes come as objects rather than plain strings.
+        prompts: (Array.isArray(input)
+          ? input.map((item) => str(...PROMPT_KEYS.map((key) => obj(item)[key]), item))
+          : [input]
+        ).filter(isString),
+        expiresInMs: expiry >= 0 && expiry < Infinity ? expiry : undefined,
+        responseUrl: str(obj(links).response),
+      },
+    };
   }
-  const code = get(result, 'code');
-  if (typeof code === 'string') {
+  if (isString(code)) {
     // The schema says `details`; real payloads say `detail`.
-    return omitUndefined<StepResult>({
-      type: 'error',
-      code,
-      title: str(result, 'title'),
-      detail: str(result, 'detail', 'details'),
-    });
+    return { type: 'error', code, title: str(rest.title), detail: str(rest.detail, rest.details) };
   }
-  const url = get(result, 'url');
-  if (type === 'link' && typeof url === 'string') return { type: 'link', url };
-  return null;
-}
-
-// `result` is an object, an array of such objects, or null, depending on the job.
-function toResult(raw: unknown, failed: boolean, jobId: string): StepResult | null {
-  if (isRecord(raw)) return classify(raw, jobId);
-  if (!Array.isArray(raw)) return null;
-  const all = raw
-    .filter(isRecord)
-    .map((item) => classify(item, jobId))
-    .filter((result): result is StepResult => result !== null);
-  const firstOf = (type: StepResult['type']) => all.find((r) => r.type === type);
-  if (failed) {
-    const error = firstOf('error');
-    if (error) return error;
-  }
-  // A retried challenge is appended, so the newest MFA entry is the live one.
-  const lastMfa = all
-    .slice()
-    .reverse()
-    .find((r) => r.type === 'mfa');
-  return lastMfa ?? firstOf('link') ?? firstOf('error') ?? null;
-}
-
-function toStep(raw: Rec, jobId: string): JobStep {
-  const status = toStepStatus(get(raw, 'status'));
-  return {
-    title: str(raw, 'title') ?? 'unknown',
-    status,
-    result: toResult(get(raw, 'result'), status === 'failed', jobId),
-  };
-}
-
-function toSteps(raw: unknown, jobId: string): JobStep[] {
-  return Array.isArray(raw) ? raw.filter(isRecord).map((step) => toStep(step, jobId)) : [];
-}
-
-// Report jobs send `links: null`; other values may be non-strings.
-function toLinks(raw: unknown): Record<string, string> {
-  if (!isRecord(raw)) return {};
-  const entries = Object.entries(raw).filter(
-    (entry): entry is [string, string] => entry[0] !== '__proto__' && typeof entry[1] === 'string',
-  );
-  return Object.fromEntries(entries);
-}
-
-function phaseOf(steps: JobStep[], topStatus: string): { phase: JobPhase; mfa?: MfaChallenge } {
-  if (topStatus === 'failed' || steps.some((s) => s.status === 'failed')) {
-    return { phase: 'failed' };
-  }
-  for (const step of steps) {
-    // The MFA result stays on the step after success, so only a running step asks for an answer.
-    if (step.status === 'in-progress' && step.result?.type === 'mfa') {
-      return { phase: 'mfa-required', mfa: step.result.challenge };
-    }
-  }
-  const done = steps.every((s) => s.status === 'success' || s.status === 'skipped');
-  if (topStatus === 'success' || (steps.length > 0 && done)) return { phase: 'success' };
-  if (topStatus !== 'in-progress' && steps.every((s) => s.status === 'pending')) {
-    return { phase: 'pending' };
-  }
-  return { phase: 'in-progress' };
-}
-
-function failureOf(steps: JobStep[]): JobFailure {
-  const failed = steps.find((s) => s.status === 'failed');
-  // Report jobs fail with a top-level status only, or with `result: null` on the step.
-  if (!failed) return { step: steps.at(-1)?.title ?? 'job', code: 'unknown-error' };
-  const result = failed.result;
-  if (result?.type !== 'error') return { step: failed.title, code: 'unknown-error' };
-  return omitUndefined<JobFailure>({
-    step: failed.title,
-    code: result.code,
-    title: result.title,
-    detail: result.detail,
-  });
-}
-
-function connectionOf(
-  links: Record<string, string>,
-  steps: JobStep[],
-  raw: Rec,
-): string | undefined {
-  const fromUrl = (url: string | undefined) =>
-    url === undefined ? undefined : CONNECTION_RE.exec(url)?.[1];
-  const viaSource = fromUrl(links.source);
-  if (viaSource) return viaSource;
-  for (const step of steps) {
-    const viaStep = step.result?.type === 'link' ? fromUrl(step.result.url) : undefined;
-    if (viaStep) return viaStep;
-  }
-  // Statement jobs name their connection in `sourceId` instead.
-  const sourceId = str(raw, 'sourceId');
-  return sourceId ? sourceId : undefined;
-}
-
-function toId(value: unknown): string {
-  if (typeof value === 'string') return value;
-  return typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
-}
-
-function emptyJob(): Job {
-  return { id: '', jobType: 'unknown', steps: [], phase: 'pending', isTerminal: false, links: {} };
+  if (type === 'link' && isString(url)) return { type: 'link', url };
 }
 
 function build(input: unknown): Job {
-  const raw: Rec = isRecord(input) ? input : {};
-  const id = toId(get(raw, 'id'));
-  const steps = toSteps(get(raw, 'steps'), id);
-  const links = toLinks(get(raw, 'links'));
-  const { phase, mfa } = phaseOf(steps, normStatus(get(raw, 'status')));
-  return omitUndefined<Job>({
+  const raw = obj(input);
+  // Numeric ids read as strings.
+  const id = str(raw.id, Number.isFinite(raw.id) && String(raw.id)) ?? '';
+  let mfa: MfaChallenge | undefined;
+  const steps = (Array.isArray(raw.steps) ? raw.steps.filter(isRecord) : []).map((s): JobStep => {
+    const step = obj(s);
+    const status = toStatus(step.status);
+    // `result` is an object, an array of such objects, or null, depending on the job. A failed
+    // step shows its first error; otherwise the last MFA entry, the first link, the first error.
+    const found = [step.result].flat().map((item) => classify(item, id));
+    const ofType = (type: StepResult['type']) => found.filter((r) => r?.type === type);
+    // A retried challenge is appended, so the newest MFA entry is the live one.
+    const result =
+      (status === 'failed' && ofType('error')[0]) ||
+      ofType('mfa').pop() ||
+      ofType('link')[0] ||
+      ofType('error')[0] ||
+      null;
+    // The MFA result stays on the step after success, so only a running step asks for an answer.
+    if (status === 'in-progress' && result?.type === 'mfa') mfa ??= result.challenge;
+    return { title: str(step.title) ?? 'unknown', status, result };
+  });
+
+  // Report jobs send `links: null`; other values may be non-strings.
+  const links = Object.fromEntries(
+    Object.entries(obj(raw.links)).filter(([key, value]) => key !== '__proto__' && isString(value)),
+  ) as Record<string, string>;
+
+  const top = toStatus(raw.status);
+  const all = (...wanted: StepStatus[]) => steps.every((step) => wanted.includes(step.status));
+  // Report jobs fail with a top-level status only, or with `result: null` on the step.
+  const bad = steps.find((step) => step.status === 'failed');
+  const failed = top === 'failed' || !!bad;
+  const phase: JobPhase = failed
+    ? 'failed'
+    : mfa
+      ? 'mfa-required'
+      : top === 'success' || (steps.length > 0 && all('success', 'skipped'))
+        ? 'success'
+        : top !== 'in-progress' && all('pending')
+          ? 'pending'
+          : 'in-progress';
+
+  const job: Job = {
     id,
-    jobType: str(raw, 'jobType') ?? 'unknown',
+    jobType: str(raw.jobType) ?? 'unknown',
     // Statement jobs use `createdDate`/`updatedDate`.
-    created: str(raw, 'created', 'createdDate'),
-    updated: str(raw, 'updated', 'updatedDate'),
+    created: str(raw.created, raw.createdDate),
+    updated: str(raw.updated, raw.updatedDate),
     steps,
     phase,
-    isTerminal: phase === 'success' || phase === 'failed',
-    failure: phase === 'failed' ? failureOf(steps) : undefined,
-    mfa,
-    connectionId: connectionOf(links, steps, raw),
+    isTerminal: failed || phase === 'success',
+    failure: failed
+      ? {
+          step: (bad ?? steps.at(-1))?.title ?? 'job',
+          code: 'unknown-error',
+          // The step's error fields; `type: undefined` is dropped below.
+          ...(bad?.result?.type === 'error' && { ...bad.result, type: undefined }),
+        }
+      : undefined,
+    mfa: failed ? undefined : mfa,
+    // The first URL naming a connection: `links.source`, then the steps' link results (only
+    // those have a `url`). The id stops at the next path segment, query or fragment, so the
+    // match cannot run from one URL into the next; statement jobs name it in `sourceId`.
+    connectionId:
+      /\/connections\/([^/?#]+)/.exec(
+        [links.source, ...steps.map((s) => (s.result as { url?: string } | null)?.url)].join('#'),
+      )?.[1] ||
+      str(raw.sourceId) ||
+      undefined,
     links,
-  });
+  };
+  // A plain-data copy without the undefined fields (and with -0 read as 0).
+  return JSON.parse(JSON.stringify(job)) as Job;
 }
 
 /**
@@ -247,7 +148,7 @@ export function normalizeJob(raw: unknown): Job {
   try {
     return build(raw);
   } catch {
-    // Only hostile inputs get here (throwing getters, revoked proxies).
-    return emptyJob();
+    // Only hostile inputs get here (throwing getters, revoked proxies); `null` reads as empty.
+    return build(null);
   }
 }

@@ -49,12 +49,23 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   !!value && typeof value === 'object' && !Array.isArray(value);
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
-function parse(text: string | undefined): unknown {
+const NOT_JSON = Symbol('not JSON');
+
+function parse(text: string): unknown {
   try {
-    return text?.trim() ? JSON.parse(text) : undefined;
+    return text.trim() ? JSON.parse(text) : undefined;
   } catch {
-    return parse;
+    return NOT_JSON;
   }
+}
+
+/** What is wrong with a 2xx body, or '' when it is what the endpoint expects. */
+function bodyProblem(data: unknown, expect: RequestInit['expect']): string {
+  if (data === NOT_JSON) return 'a body that is not JSON';
+  if (!expect) return '';
+  if (data === undefined) return 'an empty body';
+  if (!isObject(data)) return 'a body that is not a JSON object';
+  return expect === 'list' && !Array.isArray(data.data) ? 'a list without a data array' : '';
 }
 
 /** Builds the one function every endpoint goes through. */
@@ -77,14 +88,14 @@ export function createRequester({
       sleep(ms, signal).catch((reason) => {
         throw networkError('aborted', reason);
       });
+    const search = new URLSearchParams(
+      Object.entries(query ?? {}).filter((entry): entry is [string, string] => !!entry[1]),
+    ).toString();
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw networkError('aborted', signal.reason);
       const { token } = await tokens.get();
       const canRetry = method === 'GET' && attempt < retry.attempts;
-      const search = new URLSearchParams(
-        Object.entries(query ?? {}).filter((entry): entry is [string, string] => !!entry[1]),
-      ).toString();
       let response: Response;
       let text: string;
       try {
@@ -117,18 +128,7 @@ export function createRequester({
       const { status, statusText, headers } = response;
       const data = parse(text);
       if (response.ok) {
-        const problem =
-          data === parse
-            ? 'a body that is not JSON'
-            : !expect
-              ? ''
-              : !isObject(data)
-                ? data === undefined
-                  ? 'an empty body'
-                  : 'a body that is not a JSON object'
-                : expect === 'list' && !Array.isArray(data.data)
-                  ? 'a list without a data array'
-                  : '';
+        const problem = bodyProblem(data, expect);
         if (problem) {
           throw new BasiqResponseError(
             `${method} ${path}: ${status} with ${problem}; a proxy may be in the way`,
@@ -171,7 +171,7 @@ export function createRequester({
       const code = errors[0]?.code;
       const correlationId = str(envelope.correlationId);
       throw new BasiqApiError(
-        `${method} ${path}: ${status} ${code ?? statusText ?? 'error'}${correlationId ? ` (correlationId ${correlationId})` : ''}${
+        `${method} ${path}: ${status} ${code || statusText || 'error'}${correlationId ? ` (correlationId ${correlationId})` : ''}${
           status === 403
             ? ': a CLIENT_ACCESS token may not make this call; make it from your server (or point baseUrl at your proxy)'
             : ''
