@@ -1,4 +1,18 @@
-// `basiq-react/testing`: the stateful mock Basiq (createBasiqMock,
-// startMockBasiqServer) arrives with the mock issue. The entry exists now so the
-// package's export map is final from the first release.
-export {};
+// `basiq-react/testing`: a stateful mock Basiq for tests, Storybook and local development.
+export { createBasiqMock } from './createBasiqMock.js';
+export { startMockBasiqServer } from './startMockBasiqServer.js';
+export type { MockBasiqServer, MockBasiqServerOptions } from './startMockBasiqServer.js';
+export { SCENARIOS } from './scenarios.js';
+export type { MockScenario } from './scenarios.js';
+export { MOCK_DEFAULTS, INSTITUTIONS, EVENT_TYPES, CONSENT_TEMPLATE } from './fixtures.js';
+export type {
+  BasiqMock,
+  BasiqMockControl,
+  BasiqMockOptions,
+  CreateJobOptions,
+  FaultTarget,
+  MalformKind,
+  MockRequest,
+  MockStepTitle,
+  StepDurations,
+} from './types.js';

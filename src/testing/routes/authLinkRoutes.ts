@@ -1,0 +1,75 @@
+import { HttpResponse } from 'msw';
+import { basiqError } from '../envelope.js';
+import { iso } from '../jobEngine.js';
+import type { MockAuthLink } from '../mockStore.js';
+import { jsonBody, pathUser, type Route, type RouteContext } from './route.js';
+
+function render(link: MockAuthLink) {
+  return {
+    type: 'auth_link',
+    userId: link.userId,
+    mobile: link.mobile,
+    expiresAt: iso(link.expiresAt),
+    links: {
+      public: `https://connect.basiq.io/${link.id}`,
+      self: `/users/${link.userId}/auth_link`,
+    },
+  };
+}
+
+const unknownUser = ({ store, params }: RouteContext) =>
+  store.users.has(params.userId!) ? undefined : basiqError(404, 'User not found.');
+
+/** Auth links: a new one replaces the last; a deleted or expired one reads as 410 Gone. */
+export function authLinkRoutes(): Route[] {
+  const path = '/users/:userId/auth_link';
+  return [
+    {
+      method: 'post',
+      path,
+      access: 'token',
+      owner: pathUser,
+      async handle(context) {
+        const { store, params, request } = context;
+        const body = (await jsonBody(request)) as { mobile?: unknown } | undefined;
+        const user = store.users.get(params.userId!);
+        if (!user) return basiqError(404, 'User not found.');
+        const mobile = typeof body?.mobile === 'string' && body.mobile ? body.mobile : user.mobile;
+        if (!mobile) {
+          return basiqError(400, 'The user has no mobile: give one for the SMS check.', {
+            code: 'parameter-not-supplied',
+            parameter: 'mobile',
+          });
+        }
+        return HttpResponse.json(render(store.createAuthLink(user.id, mobile)), { status: 201 });
+      },
+    },
+    {
+      method: 'get',
+      path,
+      access: 'token',
+      owner: pathUser,
+      handle(context) {
+        const link = context.store.liveAuthLink(context.params.userId!);
+        if (link) return HttpResponse.json({ ...render(link), id: link.id });
+        return (
+          unknownUser(context) ??
+          basiqError(410, 'The auth link expired or was deleted; create a new one.')
+        );
+      },
+    },
+    {
+      method: 'delete',
+      path,
+      access: 'token',
+      owner: pathUser,
+      handle(context) {
+        const missing = unknownUser(context);
+        if (missing) return missing;
+        const link = context.store.authLinks.get(context.params.userId!);
+        if (link) link.gone = true;
+        return new HttpResponse(null, { status: 204 });
+      },
+    },
+  ];
+}

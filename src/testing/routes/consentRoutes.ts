@@ -1,0 +1,38 @@
+import { HttpResponse } from 'msw';
+import { basiqError, basiqList } from '../envelope.js';
+import { pathUser, type Route } from './route.js';
+
+/** Consents: list a user's, and revoke one (which also removes its connections). */
+export function consentRoutes(): Route[] {
+  return [
+    {
+      method: 'get',
+      path: '/users/:userId/consents',
+      access: 'token',
+      owner: pathUser,
+      handle({ store, params, baseUrl }) {
+        if (!store.users.has(params.userId!)) return basiqError(404, 'User not found.');
+        const consents = [...store.consents.values()]
+          .filter((consent) => consent.userId === params.userId)
+          .sort((a, b) => b.createdAt - a.createdAt)
+          .map(store.renderConsent);
+        return basiqList(consents, `${baseUrl}/users/${params.userId}/consents`);
+      },
+    },
+    {
+      method: 'delete',
+      path: '/users/:userId/consents/:consentId',
+      access: 'token',
+      owner: pathUser,
+      handle({ store, params }) {
+        const consent = store.consents.get(params.consentId!);
+        if (!consent || consent.userId !== params.userId) {
+          return basiqError(404, 'Consent not found.');
+        }
+        // Revoking twice changes nothing and is not an error.
+        if (!consent.revokedAt) store.revokeConsent(consent);
+        return new HttpResponse(null, { status: 204 });
+      },
+    },
+  ];
+}
