@@ -21,7 +21,13 @@ function page(title: string, body: string, status = 200): Response {
   const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title><style>body{font:16px system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem}fieldset{margin:0 0 1rem;border:1px solid #ccc;border-radius:8px}label{display:block;margin:.25rem 0}button{font:inherit;padding:.5rem 1rem;margin-right:.5rem}</style></head><body><main><h1>${escape(title)}</h1>${body}</main></body></html>`;
   return new Response(html, {
     status,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      // Basiq's consent UI cannot be framed; neither can its stand-in.
+      'x-frame-options': 'DENY',
+      'content-security-policy': "frame-ancestors 'none'",
+    },
   });
 }
 
@@ -97,21 +103,20 @@ export async function consentPage(
       : 'success';
     const connectionId = fields.get('connectionId');
     const connection = connectionId ? mock.store.connections.get(connectionId) : undefined;
+    if (connectionId && connection?.userId !== userId) {
+      return page(
+        'Connection not found',
+        '<p role="alert">This connection is not yours to update.</p>',
+        404,
+      );
+    }
+    const { stepMs } = options;
     const jobs = connection
-      ? [
-          mock.store.startJob({
-            userId,
-            connectionId: connection.id,
-            scenario,
-            stepMs: options.stepMs,
-          }),
-        ]
+      ? [mock.store.startJob({ userId, connectionId: connection.id, scenario, stepMs })]
       : fields
           .getAll('institutionId')
           .filter((id) => INSTITUTIONS.some((i) => i.id === id))
-          .map((institutionId) =>
-            mock.store.startJob({ userId, institutionId, scenario, stepMs: options.stepMs }),
-          );
+          .map((institutionId) => mock.store.startJob({ userId, institutionId, scenario, stepMs }));
     return back(
       options,
       jobs.map((job) => job.id),

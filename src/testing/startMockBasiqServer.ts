@@ -100,7 +100,7 @@ export async function startMockBasiqServer(
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      res.writeHead(500, { 'content-type': 'text/plain' });
+      if (!res.headersSent) res.writeHead(500, { ...cors(req), 'content-type': 'text/plain' });
       res.end(`mock Basiq failed: ${(error as Error)?.message ?? error}`);
     });
   });
