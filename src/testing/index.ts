@@ -15,4 +15,5 @@ export type {
   MockRequest,
   MockStepTitle,
   StepDurations,
+  TimedStep,
 } from './types.js';

@@ -1,7 +1,7 @@
 // A mock job is its plan, its start time and the MFA answers it got; what Basiq would
 // show at any moment is derived from those and the mock clock, so nothing needs a timer.
 import { DEFAULT_STEP_MS, SCENARIO_PLANS, type MfaPlan, type MockScenario } from './scenarios.js';
-import type { MockStepTitle, StepDurations } from './types.js';
+import type { MockStepTitle, StepDurations, TimedStep } from './types.js';
 
 /** Wrong MFA answers a challenge takes before the step fails. */
 const MAX_MFA_ATTEMPTS = 3;
@@ -16,7 +16,7 @@ export interface MockJob {
   userId: string;
   scenario: MockScenario;
   createdAt: number;
-  durations: Record<MockStepTitle | 'mfa-verify', number>;
+  durations: Record<TimedStep, number>;
   institutionId: string;
   /** Cleared when the connection's consent is revoked. */
   connectionId?: string;
@@ -44,7 +44,7 @@ export interface JobView {
 export function durationsOf(stepMs: StepDurations | undefined): MockJob['durations'] {
   if (typeof stepMs === 'number') {
     return Object.fromEntries(
-      Object.keys(DEFAULT_STEP_MS).map((key) => [key, key === 'mfa-challenge' ? 0 : stepMs]),
+      Object.keys(DEFAULT_STEP_MS).map((key) => [key, stepMs]),
     ) as MockJob['durations'];
   }
   return { ...DEFAULT_STEP_MS, ...stepMs };
@@ -144,7 +144,7 @@ export function viewJob(job: MockJob, now: number, context: JobContext): JobView
       continue;
     }
     if (!plan.mfa) {
-      const end = t + job.durations[plan.title];
+      const end = t + job.durations[plan.title as TimedStep];
       if (now < end) {
         steps.push({ title: plan.title, status: 'in-progress', result: null });
         stopped = true;

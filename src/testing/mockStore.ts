@@ -137,11 +137,11 @@ export function createMockStore(context: JobContext & { now: () => number }) {
   /** Starts a job, creating the user, a consent and a connection as needed. */
   function startJob(options: CreateJobOptions): MockJob {
     const { userId } = options;
-    if (!users.has(userId)) createUser({ id: userId });
     let connection = options.connectionId ? connections.get(options.connectionId) : undefined;
     if (options.connectionId && connection?.userId !== userId) {
       throw new TypeError(`createJob: user ${userId} has no connection ${options.connectionId}`);
     }
+    if (!users.has(userId)) createUser({ id: userId });
     const scenario = options.scenario ?? connection?.scenario ?? 'success';
     if (!connection) {
       const institutionId = options.institutionId ?? INSTITUTIONS[0]!.id;

@@ -1,4 +1,4 @@
-import type { MockStepTitle } from './types.js';
+import type { MockStepTitle, TimedStep } from './types.js';
 
 /** Every scenario a mock job can play, in the order the consent stand-in page lists them. */
 export const SCENARIOS = [
@@ -126,9 +126,8 @@ export const SCENARIO_PLANS: Record<MockScenario, { shape: JobShape; steps: Step
 };
 
 /** The reference timeline of DESIGN §9, in ms per step. */
-export const DEFAULT_STEP_MS: Record<MockStepTitle | 'mfa-verify', number> = {
+export const DEFAULT_STEP_MS: Record<TimedStep, number> = {
   'verify-credentials': 4300,
-  'mfa-challenge': 0,
   'retrieve-accounts': 6200,
   'retrieve-transactions': 30500,
   'retrieve-statements': 5000,

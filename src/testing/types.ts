@@ -26,7 +26,10 @@ export interface BasiqMockOptions {
 }
 
 /** How long each step of a mock job takes, in ms: one number for every step, or per step title. */
-export type StepDurations = number | Partial<Record<MockStepTitle | 'mfa-verify', number>>;
+export type StepDurations = number | Partial<Record<TimedStep, number>>;
+
+/** What takes time in a mock job: the steps that run on their own, and checking an MFA answer. */
+export type TimedStep = Exclude<MockStepTitle, 'mfa-challenge'> | 'mfa-verify';
 
 /** The step titles the mock's jobs go through (Basiq's own). */
 export type MockStepTitle =
@@ -48,7 +51,10 @@ export interface CreateJobOptions {
    * 4.3 s, retrieve-accounts 6.2 s, retrieve-transactions 30.5 s, 1 s to check an MFA answer).
    */
   stepMs?: StepDurations;
-  /** Refresh this connection instead of creating a new one. */
+  /**
+   * Refresh this connection instead of creating a new one. This always starts a new job, even
+   * while one runs; the API's refresh route returns the running job instead, as Basiq does.
+   */
   connectionId?: string;
   /** The bank of a new connection. @default 'AU00000' (Hooli Bank, the sandbox bank) */
   institutionId?: string;
