@@ -18,8 +18,9 @@ export interface MockJob {
   createdAt: number;
   durations: Record<TimedStep, number>;
   institutionId: string;
-  /** Cleared when the connection's consent is revoked. */
-  connectionId?: string;
+  connectionId: string;
+  /** Set when the connection was removed (its consent revoked): the job loses its source. */
+  detached?: boolean;
   answers: MfaAnswer[];
 }
 
@@ -55,7 +56,7 @@ function linkFor(job: MockJob, title: MockStepTitle): string {
   const institution = `?filter=institution.id.eq('${job.institutionId}')`;
   switch (title) {
     case 'verify-credentials':
-      return `${user}/connections/${job.connectionId ?? ''}`;
+      return `${user}/connections/${job.connectionId}`;
     case 'retrieve-accounts':
       return `${user}/accounts${institution}`;
     case 'retrieve-transactions':
@@ -188,9 +189,9 @@ export function renderJob(job: MockJob, now: number, context: JobContext): Recor
   const view = viewJob(job, now, context);
   const { shape } = SCENARIO_PLANS[job.scenario];
   const self = `${baseUrl}/jobs/${job.id}`;
-  const source = job.connectionId
-    ? `${baseUrl}/users/${job.userId}/connections/${job.connectionId}`
-    : undefined;
+  const source = job.detached
+    ? undefined
+    : `${baseUrl}/users/${job.userId}/connections/${job.connectionId}`;
   if (shape === 'report') {
     return {
       type: 'job',
@@ -214,7 +215,7 @@ export function renderJob(job: MockJob, now: number, context: JobContext): Recor
       createdDate: iso(job.createdAt),
       updatedDate: iso(view.updatedAt),
       jobType: 'statement',
-      ...(job.connectionId && { sourceId: job.connectionId }),
+      ...(!job.detached && { sourceId: job.connectionId }),
       steps: view.steps,
       links: { self, ...(source && { source }) },
     };

@@ -195,7 +195,7 @@ export function createMockStore(context: JobContext & { now: () => number }) {
       if (connection.consentId !== consent.id) continue;
       connections.delete(connection.id);
       for (const job of jobs.values()) {
-        if (job.connectionId === connection.id) delete job.connectionId;
+        if (job.connectionId === connection.id) job.detached = true;
       }
       emit(
         consent.userId,

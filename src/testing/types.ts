@@ -94,7 +94,7 @@ export interface BasiqMockControl {
    * and returns its ids. The job advances on the mock clock.
    */
   createJob(options: CreateJobOptions): { jobId: string; connectionId?: string };
-  /** A CLIENT_ACCESS token for `userId`, minted without a request (for `getToken`). */
+  /** A CLIENT_ACCESS token for `userId` (created if missing), minted without a request (for `getToken`). */
   clientToken(userId: string, options?: { expiresInSeconds?: number }): string;
   /** A SERVER_ACCESS token, minted without a request. */
   serverToken(options?: { expiresInSeconds?: number }): string;

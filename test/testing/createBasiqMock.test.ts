@@ -267,14 +267,15 @@ describe('createBasiqMock (token enforcement)', () => {
     const { jobId } = control.createJob({ userId: 'u1' });
     const notJson = `${Buffer.from('{"alg":"none"}').toString('base64url')}.bm90LWpzb24.`;
     const otherScope = `e30.${Buffer.from(JSON.stringify({ scope: 'ADMIN', exp: 9e9 })).toString('base64url')}.`;
-    for (const headers of [
+    const cases: Array<Record<string, string>> = [
       {},
       { authorization: 'Bearer' },
       { authorization: 'Bearer not-a-jwt' },
       { authorization: `Bearer ${notJson}` },
       { authorization: `Bearer ${otherScope}` },
       { authorization: 'Basic test-api-key' },
-    ]) {
+    ];
+    for (const headers of cases) {
       const response = await call(`/jobs/${jobId}`, { headers });
       expect(response.status, JSON.stringify(headers)).toBe(401);
       expect((await firstError(response)).code).toBe('invalid-authorization-token');
@@ -285,12 +286,17 @@ describe('createBasiqMock (token enforcement)', () => {
     const control = mockBasiq();
     const { jobId } = control.createJob({ userId: 'u1' });
     const token = control.clientToken('u1', { expiresInSeconds: 60 });
-    control.advance(59 * SECOND);
+    const expiresAt = (claimsOf(token).exp as number) * 1000;
+    expect(expiresAt - control.now()).toBeGreaterThan(59 * SECOND);
+    control.advance(expiresAt - control.now() - 1);
     expect((await call(`/jobs/${jobId}`, { token })).status).toBe(200);
-    control.advance(2 * SECOND);
+    control.advance(1);
     const response = await call(`/jobs/${jobId}`, { token });
     expect(response.status).toBe(403);
-    expect((await firstError(response)).detail).toBe('Token has expired');
+    expect(await firstError(response)).toMatchObject({
+      code: 'forbidden-access',
+      detail: 'Token has expired',
+    });
   });
 
   it('should let createBasiqClient replace an expired token and succeed', async () => {
@@ -544,9 +550,13 @@ describe('createBasiqMock (consents)', () => {
       Math.floor(control.now() / 1000) * 1000,
     );
 
+    // The job loses its source; its finished steps still name the connection they made.
     const job = await client.getJob(jobId);
     expect(job.links.source).toBeUndefined();
-    expect(job.connectionId).toBeUndefined();
+    expect(job.steps[0]!.result).toEqual({
+      type: 'link',
+      url: `/users/u1/connections/${connectionId}`,
+    });
 
     const refresh = await call(`/users/u1/connections/${connectionId}/refresh`, {
       method: 'POST',

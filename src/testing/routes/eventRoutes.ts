@@ -19,7 +19,7 @@ function matcher(filter: string | null): ((event: MockEvent) => boolean) | undef
         ? (e) => e.userId === value
         : field === 'event.entity'
           ? (e) => e.entity === value
-          : (e) => e.eventType === value || `${e.entity}.${e.eventType}` === value,
+          : (e) => `${e.entity}.${e.eventType}` === value,
     );
   }
   return (event) => tests.every((test) => test(event));
@@ -94,7 +94,10 @@ export function eventRoutes(): Route[] {
       path: '/events/:eventId',
       access: 'server',
       handle(context) {
-        const event = context.store.events.find((e) => e.id === context.params.eventId);
+        const since = context.now() - RETENTION_MS;
+        const event = context.store.events.find(
+          (e) => e.id === context.params.eventId && e.createdAt > since,
+        );
         return event
           ? HttpResponse.json(render(event, context))
           : basiqError(404, 'Event not found.');
