@@ -32,7 +32,10 @@ export function basiqError(
           code: options.code ?? code,
           title: options.title ?? title,
           detail,
-          ...(options.parameter && { source: { parameter: options.parameter } }),
+          // The spec requires a source on 403s; Basiq names the header it refused.
+          ...((options.parameter || status === 403) && {
+            source: { parameter: options.parameter ?? 'authorization' },
+          }),
         },
       ],
     },
