@@ -42,7 +42,12 @@ export default defineConfig({
     },
     rolldownOptions: {
       external,
-      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: {
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        // The main entry holds hooks and components: React Server Components must treat it
+        // as client code. Bundling drops the per-module directives, so the entry gets one.
+        banner: (chunk) => (chunk.name === 'index' ? "'use client';" : ''),
+      },
     },
   },
   test: {
@@ -55,6 +60,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.browser.test.ts', 'test/**/*.dom.test.ts'],
+          // `*.test-d.ts` files pin the public types (checked by tsc, not run).
+          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
         },
       },
       {

@@ -37,3 +37,37 @@ export type {
   StepStatus,
   TokenInfo,
 } from './client/types.js';
+
+// Queries: keys, options factories and the polling policy (no React).
+export { basiqKeys } from './queries/basiqKeys.js';
+export { jobQueryOptions } from './queries/jobQueryOptions.js';
+export { userJobsQueryOptions } from './queries/userJobsQueryOptions.js';
+export { consentsQueryOptions } from './queries/consentsQueryOptions.js';
+export { authLinkQueryOptions } from './queries/authLinkQueryOptions.js';
+export { eventsQueryOptions } from './queries/eventsQueryOptions.js';
+export { nextPollDelay, POLL_TIMING } from './queries/nextPollDelay.js';
+export type { PollHistory } from './queries/nextPollDelay.js';
+
+// Hooks and the provider.
+export { BasiqProvider } from './hooks/BasiqProvider.js';
+export type { BasiqProviderProps } from './hooks/BasiqProvider.js';
+export { useBasiqClient } from './hooks/useBasiqClient.js';
+export type { BasiqQueryOptions } from './hooks/useBasiqQuery.js';
+export { useJob } from './hooks/useJob.js';
+export type { UseJobOptions, UseJobResult } from './hooks/useJob.js';
+export { useJobs } from './hooks/useJobs.js';
+export type { UseJobsResult } from './hooks/useJobs.js';
+export { useUserJobs } from './hooks/useUserJobs.js';
+export { useSubmitMfa } from './hooks/useSubmitMfa.js';
+export { useConsents } from './hooks/useConsents.js';
+export { useRevokeConsent } from './hooks/useRevokeConsent.js';
+export { useAuthLink } from './hooks/useAuthLink.js';
+export { useCreateAuthLink } from './hooks/useCreateAuthLink.js';
+export { useDeleteAuthLink } from './hooks/useDeleteAuthLink.js';
+export { useEvents } from './hooks/useEvents.js';
+export { useConsentLauncher } from './hooks/useConsentLauncher.js';
+export type { ConsentLauncher } from './hooks/useConsentLauncher.js';
+export { useConsentRedirect } from './hooks/useConsentRedirect.js';
+export type { ConsentRedirectResult } from './hooks/useConsentRedirect.js';
+export { defaultLabels } from './hooks/labels.js';
+export type { BasiqLabels } from './hooks/labels.js';

@@ -1,0 +1,132 @@
+'use client';
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
+import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createBasiqClient,
+  type BasiqClient,
+  type BasiqClientOptions,
+} from '../client/createBasiqClient.js';
+import { BASIQ_HOSTS } from '../client/isAllowedUrl.js';
+import type { TokenResult } from '../client/tokenSource.js';
+import { BasiqContext, type BasiqContextValue } from './basiqContext.js';
+import { mergeLabels, type BasiqLabels } from './labels.js';
+import { useInvalidateOnJobSuccess } from './useInvalidateOnJobSuccess.js';
+
+/** Props of {@link BasiqProvider}. Give `tokenUrl`, `getToken` or a ready `client`. */
+export interface BasiqProviderProps {
+  /** Your endpoint answering `{ access_token, expires_in }` with a CLIENT_ACCESS token (see `basiq-react/server`). */
+  tokenUrl?: string;
+  /** Instead of `tokenUrl`: resolves to a CLIENT_ACCESS token. The latest function is always used. */
+  getToken?: () => Promise<TokenResult>;
+  /** A client made with `createBasiqClient`; the other client props are then ignored. */
+  client?: BasiqClient;
+  /** The signed-in user: every token's `userid` claim must match it. A new user gets a new client (and token). */
+  userId?: string;
+  /** Basiq's API or your proxy. @default 'https://au-api.basiq.io' */
+  baseUrl?: string;
+  /** The hosted consent UI. @default 'https://consent.basiq.io' */
+  consentBaseUrl?: string;
+  /** Further client options (`retry`, `timeoutMs`, `fetch`, …). Read when the client is made. */
+  clientOptions?: Omit<
+    BasiqClientOptions,
+    'tokenUrl' | 'getToken' | 'userId' | 'baseUrl' | 'consentBaseUrl'
+  >;
+  /** The QueryClient to use. @default the one of a `QueryClientProvider` above, or a new one */
+  queryClient?: QueryClient;
+  /** Texts of the components, merged over the English defaults. */
+  labels?: Partial<BasiqLabels>;
+  /** `https:` hosts the kit may send users to, besides Basiq's own and `consentBaseUrl`'s. @default [] */
+  allowedHosts?: readonly string[];
+  children?: ReactNode;
+}
+
+/** A stable function that calls the newest `getToken` it was given. */
+function latest(initial: (() => Promise<TokenResult>) | undefined) {
+  let current = initial;
+  return {
+    call: () => current!(),
+    set(next: typeof initial) {
+      current = next;
+    },
+  };
+}
+
+const hostOf = (url: string | undefined) => {
+  try {
+    return url ? [new URL(url).hostname] : [];
+  } catch {
+    return [];
+  }
+};
+
+/**
+ * Makes Basiq available to the hooks and components below it: creates the browser client
+ * once (again only when `userId`, `tokenUrl`, `baseUrl` or `consentBaseUrl` change), and
+ * uses the `QueryClientProvider` above it or creates a QueryClient of its own.
+ *
+ * @example
+ * <BasiqProvider tokenUrl="/api/basiq/token" userId={user.id}>
+ *   <ConnectionStatus jobId={jobId} />
+ * </BasiqProvider>
+ */
+export function BasiqProvider({
+  tokenUrl,
+  getToken,
+  client: givenClient,
+  userId,
+  baseUrl,
+  consentBaseUrl,
+  clientOptions,
+  queryClient: givenQueryClient,
+  labels,
+  allowedHosts = [],
+  children,
+}: BasiqProviderProps) {
+  const outerQueryClient = useContext(QueryClientContext);
+  const [ownQueryClient] = useState(() =>
+    givenQueryClient || outerQueryClient ? undefined : new QueryClient(),
+  );
+  const queryClient = givenQueryClient ?? outerQueryClient ?? ownQueryClient!;
+
+  // The client calls the newest getToken, so an inline function does not remake the client.
+  const [latestGetToken] = useState(() => latest(getToken));
+  useEffect(() => latestGetToken.set(getToken));
+  const hasGetToken = !!getToken;
+  const [initialOptions] = useState(clientOptions);
+  const client = useMemo(
+    () =>
+      givenClient ??
+      createBasiqClient({
+        ...initialOptions,
+        tokenUrl,
+        getToken: hasGetToken ? latestGetToken.call : undefined,
+        userId,
+        baseUrl,
+        consentBaseUrl,
+      }),
+    [
+      givenClient,
+      initialOptions,
+      latestGetToken,
+      tokenUrl,
+      hasGetToken,
+      userId,
+      baseUrl,
+      consentBaseUrl,
+    ],
+  );
+
+  const hosts = [...BASIQ_HOSTS, ...hostOf(consentBaseUrl), ...allowedHosts].join(' ');
+  const value = useMemo<BasiqContextValue>(
+    () => ({ client, labels: mergeLabels(labels), allowedHosts: hosts.split(' ') }),
+    [client, labels, hosts],
+  );
+  useInvalidateOnJobSuccess(queryClient);
+
+  const tree = <BasiqContext.Provider value={value}>{children}</BasiqContext.Provider>;
+  return queryClient === outerQueryClient ? (
+    tree
+  ) : (
+    <QueryClientProvider client={queryClient}>{tree}</QueryClientProvider>
+  );
+}

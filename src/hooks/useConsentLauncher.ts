@@ -1,0 +1,74 @@
+'use client';
+import { useCallback, useEffect, useState } from 'react';
+import { BasiqError } from '../client/errors.js';
+import { isAllowedUrl } from '../client/isAllowedUrl.js';
+import type { ConsentAction, ConsentUrlOptions } from '../client/types.js';
+import { useBasiqContext } from './useBasiqClient.js';
+
+/** The consent URL holds a token: build a fresh one well before that token runs out. */
+const HREF_REFRESH_MS = 5 * 60_000;
+
+/** What {@link useConsentLauncher} returns. */
+export interface ConsentLauncher {
+  /** Sends the user to Basiq's consent UI (same tab) with a fresh token and a new `state`. */
+  open(action?: ConsentAction, options?: Omit<ConsentUrlOptions, 'action'>): Promise<void>;
+  /** A ready consent URL for a link (`<a href>`), or undefined until it is built. */
+  href: string | undefined;
+  /** True once `href` is ready. */
+  isReady: boolean;
+  /** Why the URL could not be built (token endpoint down, token refused, …). */
+  error: Error | undefined;
+}
+
+/**
+ * Launches Basiq's hosted consent UI (it cannot be framed, so the page navigates to it). The
+ * URL carries a fresh CLIENT_ACCESS token and a random `state` kept for
+ * `useConsentRedirect`; it is opened only when it is `https:` on an allowed host (or `http:`
+ * on loopback, for the mock).
+ *
+ * @example
+ * const { open, isReady } = useConsentLauncher({ action: 'connect' });
+ * <button disabled={!isReady} onClick={() => open()}>Connect your bank</button>
+ */
+export function useConsentLauncher(defaults: ConsentUrlOptions = {}): ConsentLauncher {
+  const { client, allowedHosts } = useBasiqContext();
+  const [href, setHref] = useState<string>();
+  const [error, setError] = useState<Error>();
+  const { action, institutionId, connectionId } = defaults;
+
+  useEffect(() => {
+    let live = true;
+    const build = () =>
+      client.consentUrl({ action, institutionId, connectionId }).then(
+        (url) => live && (setHref(url), setError(undefined)),
+        (reason: unknown) => live && setError(reason as Error),
+      );
+    void build();
+    const timer = setInterval(build, HREF_REFRESH_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [client, action, institutionId, connectionId]);
+
+  const open = useCallback(
+    async (openAction?: ConsentAction, options: Omit<ConsentUrlOptions, 'action'> = {}) => {
+      const url = await client.consentUrl({
+        action,
+        institutionId,
+        connectionId,
+        ...options,
+        ...(openAction && { action: openAction }),
+      });
+      if (!isAllowedUrl(url, allowedHosts)) {
+        throw new BasiqError(
+          `The consent UI URL is not on an allowed host (${new URL(url).host}); add it to <BasiqProvider allowedHosts>`,
+        );
+      }
+      window.location.assign(url);
+    },
+    [client, allowedHosts, action, institutionId, connectionId],
+  );
+
+  return { open, href, isReady: href !== undefined, error };
+}

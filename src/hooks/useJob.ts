@@ -1,0 +1,88 @@
+'use client';
+import { useQuery, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { Job, JobFailure, JobPhase, MfaChallenge } from '../client/types.js';
+import type { basiqKeys } from '../queries/basiqKeys.js';
+import { jobQueryOptions } from '../queries/jobQueryOptions.js';
+import { useBasiqClient } from './useBasiqClient.js';
+
+/** Options of {@link useJob}: react-query's, without the key and function it sets. */
+export type UseJobOptions<TData = Job> = Omit<
+  UseQueryOptions<Job, Error, TData, ReturnType<typeof basiqKeys.job>>,
+  'queryKey' | 'queryFn'
+>;
+
+/** What {@link useJob} returns: the query, plus the job's fields at hand. */
+export type UseJobResult<TData = Job> = UseQueryResult<TData, Error> & {
+  /** The normalized job (whatever `select` made of `data`). */
+  job: Job | undefined;
+  phase: JobPhase | undefined;
+  /** True once the job succeeded or failed: it is not polled any more. */
+  isTerminal: boolean;
+  /** The challenge to answer, while `phase === 'mfa-required'`. */
+  mfa: MfaChallenge | undefined;
+  /** Why the job failed, when `phase === 'failed'`. */
+  failure: JobFailure | undefined;
+};
+
+type Selected<TData> = { job: Job; data: TData };
+
+/**
+ * Watches a Basiq job, polling it economically: about every second while the user waits on
+ * the bank, not at all while an MFA challenge waits for the user's answer, every few seconds
+ * while data is retrieved, and never again once the job succeeded or failed. However many
+ * components watch one job, one request goes out per tick; a hidden tab does not poll.
+ *
+ * @example
+ * const { phase, mfa, failure } = useJob(jobId);
+ * if (phase === 'mfa-required') return <MfaForm jobId={jobId} />;
+ */
+export function useJob<TData = Job>(
+  jobId: string | undefined,
+  options: UseJobOptions<TData> = {},
+): UseJobResult<TData> {
+  const client = useBasiqClient();
+  const userSelect = options.select;
+  // Keeps the job beside what `select` makes of it, so both can be returned.
+  const select = useCallback(
+    (job: Job): Selected<TData> => ({
+      job,
+      data: userSelect ? userSelect(job) : (job as unknown as TData),
+    }),
+    [userSelect],
+  );
+  const query = useQuery({
+    ...jobQueryOptions(client, jobId),
+    ...(options as object),
+    select,
+  }) as unknown as UseQueryResult<Selected<TData>, Error>;
+  return withJob(query);
+}
+
+const JOB_FIELDS = new Set<PropertyKey>(['data', 'job', 'phase', 'isTerminal', 'mfa', 'failure']);
+
+// react-query tracks which result fields a component reads and re-renders it only when one
+// of those changes; a proxy keeps that working for the fields added here.
+function withJob<TData>(query: UseQueryResult<Selected<TData>, Error>): UseJobResult<TData> {
+  return new Proxy(query, {
+    get(target, key, receiver) {
+      if (!JOB_FIELDS.has(key)) return Reflect.get(target, key, receiver);
+      const selected = target.data;
+      const job = selected?.job;
+      switch (key) {
+        case 'data':
+          return selected?.data;
+        case 'job':
+          return job;
+        case 'phase':
+          return job?.phase;
+        case 'isTerminal':
+          return job?.isTerminal ?? false;
+        case 'mfa':
+          return job?.mfa;
+        default:
+          return job?.failure;
+      }
+    },
+  }) as unknown as UseJobResult<TData>;
+}

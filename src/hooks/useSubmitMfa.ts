@@ -1,0 +1,51 @@
+'use client';
+import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
+import type { BasiqClient } from '../client/createBasiqClient.js';
+import { basiqKeys } from '../queries/basiqKeys.js';
+import { markMfaAnswered } from '../queries/pollHistory.js';
+import { useBasiqClient } from './useBasiqClient.js';
+
+// Answers on their way, per client and job: a second submit (a double click, two forms)
+// joins the first instead of posting the answer twice.
+const sending = new WeakMap<BasiqClient, Map<string, Promise<{ jobId: string }>>>();
+
+function submitOnce(client: BasiqClient, jobId: string, answers: string[]) {
+  let forClient = sending.get(client);
+  if (!forClient) sending.set(client, (forClient = new Map()));
+  let pending = forClient.get(jobId);
+  if (!pending) {
+    pending = client.submitMfa(jobId, answers).finally(() => forClient.delete(jobId));
+    forClient.set(jobId, pending);
+  }
+  return pending;
+}
+
+/**
+ * Posts the answers to a job's MFA challenge (one per prompt, in order), then refetches the
+ * job at once and polls it fast until Basiq has checked the answer. A wrong answer shows up
+ * as a new challenge (`phase` back to `mfa-required`). The answer is never posted twice: a
+ * second call while one is on its way waits for the first.
+ *
+ * @example
+ * const submit = useSubmitMfa(jobId);
+ * submit.mutate(['123456']);
+ */
+export function useSubmitMfa(
+  jobId: string,
+  options: Omit<UseMutationOptions<{ jobId: string }, Error, string[]>, 'mutationFn'> = {},
+) {
+  const client = useBasiqClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['basiq', 'submitMfa', jobId],
+    ...options,
+    mutationFn: (answers: string[]) => submitOnce(client, jobId, answers),
+    onSuccess: async (...args) => {
+      markMfaAnswered(queryClient, jobId);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: basiqKeys.job(jobId), exact: true }),
+        options.onSuccess?.(...args),
+      ]);
+    },
+  });
+}

@@ -1,0 +1,83 @@
+import { BasiqApiError, BasiqTokenScopeError } from '../client/errors.js';
+import type { Job } from '../client/types.js';
+
+/** What the poller remembers about a job between polls. */
+export interface PollHistory {
+  /** The clock, epoch ms. */
+  now: number;
+  /** Polls in a row that found the job in a long step (retrieving data). */
+  slowPolls: number;
+  /** When an MFA answer was posted, until a poll shows the job has moved on from it. */
+  mfaAnsweredAt?: number;
+  /** Failed polls in a row. */
+  failures: number;
+  /** The last poll's error, when it failed. */
+  error?: unknown;
+}
+
+/** The polling policy's timings, in ms. */
+export const POLL_TIMING = {
+  /** While the user waits on the bank: verifying credentials, checking an MFA answer. */
+  fast: 1000,
+  /** The first poll after the job starts retrieving data. */
+  slowFirst: 2500,
+  /** Later polls while data is retrieved. */
+  slow: 5000,
+  /** How long after an answer a still-shown challenge may be the answered one. */
+  mfaSettle: 15_000,
+  /** First wait after a failed poll; doubles per failure. */
+  errorBase: 2000,
+  errorMax: 30_000,
+} as const;
+
+// Steps during which the user is waiting on the bank and may be asked for MFA any moment.
+const FAST_STEPS = new Set(['verify-credentials', 'mfa-challenge']);
+
+/** Errors that polling cannot fix: refused token, forbidden, unknown or gone job. */
+function isPermanent(error: unknown): boolean {
+  if (error instanceof BasiqTokenScopeError) return true;
+  return error instanceof BasiqApiError && [400, 401, 403, 404, 410].includes(error.status);
+}
+
+/**
+ * How long to wait before polling `job` again, or `false` to stop. The policy of DESIGN §4:
+ * fast (1 s) while the user waits on the bank (verifying credentials, right after an MFA
+ * answer); no polling while an MFA challenge waits for the user; 2.5 s then 5 s while data is
+ * retrieved; never again once the job succeeded or failed; failures back off (2 s doubling to
+ * 30 s, or Basiq's `Retry-After`) and stop on errors polling cannot fix.
+ */
+export function nextPollDelay(job: Job | undefined, history: PollHistory): number | false {
+  if (history.failures > 0) {
+    if (isPermanent(history.error)) return false;
+    const backoff = Math.min(
+      POLL_TIMING.errorMax,
+      POLL_TIMING.errorBase * 2 ** (history.failures - 1),
+    );
+    const retryAfter = (history.error as BasiqApiError | undefined)?.retryAfterMs ?? 0;
+    return Math.max(backoff, retryAfter);
+  }
+  if (!job) return POLL_TIMING.fast;
+  if (job.isTerminal) return false;
+  if (job.phase === 'mfa-required') {
+    // Right after an answer Basiq may still show the answered challenge for a moment.
+    const answered = history.mfaAnsweredAt;
+    return answered !== undefined && history.now - answered < POLL_TIMING.mfaSettle
+      ? POLL_TIMING.fast
+      : false;
+  }
+  if (!isRetrieving(job)) return POLL_TIMING.fast;
+  return history.slowPolls <= 1 ? POLL_TIMING.slowFirst : POLL_TIMING.slow;
+}
+
+/** Whether a running job is in a long step (retrieving data), where polls slow down. */
+export function isRetrieving(job: Job): boolean {
+  const current =
+    job.steps.find((step) => step.status === 'in-progress') ??
+    job.steps.find((step) => step.status === 'pending');
+  return (
+    !job.isTerminal &&
+    job.phase === 'in-progress' &&
+    current !== undefined &&
+    !FAST_STEPS.has(current.title)
+  );
+}

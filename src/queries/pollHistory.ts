@@ -1,0 +1,62 @@
+// What the poller remembers per job query. Kept beside the query, not in React state, so
+// every component watching a job shares one history and one request per tick.
+import type { Query, QueryClient } from '@tanstack/react-query';
+import type { Job } from '../client/types.js';
+import { basiqKeys } from './basiqKeys.js';
+import { isRetrieving, type PollHistory } from './nextPollDelay.js';
+
+interface Tracker {
+  seenDataAt: number;
+  seenErrorAt: number;
+  slowPolls: number;
+  failures: number;
+  mfaAnsweredAt?: number;
+}
+
+const trackers = new WeakMap<object, Tracker>();
+
+function trackerOf(query: object): Tracker {
+  let tracker = trackers.get(query);
+  if (!tracker) {
+    tracker = { seenDataAt: 0, seenErrorAt: 0, slowPolls: 0, failures: 0 };
+    trackers.set(query, tracker);
+  }
+  return tracker;
+}
+
+/**
+ * The poll history of a job query, brought up to date with its latest result. Safe to call
+ * any number of times per result (each observer of the query calls it).
+ */
+export function pollHistory(
+  query: Query<Job, Error, Job, ReturnType<typeof basiqKeys.job>>,
+): PollHistory {
+  const tracker = trackerOf(query);
+  const { data, dataUpdatedAt, error, errorUpdatedAt } = query.state;
+  if (dataUpdatedAt > tracker.seenDataAt) {
+    tracker.seenDataAt = dataUpdatedAt;
+    tracker.slowPolls = data && isRetrieving(data) ? tracker.slowPolls + 1 : 0;
+    const answered = tracker.mfaAnsweredAt;
+    if (answered !== undefined && dataUpdatedAt > answered && data?.phase !== 'mfa-required') {
+      delete tracker.mfaAnsweredAt;
+    }
+  }
+  if (errorUpdatedAt > tracker.seenErrorAt) {
+    tracker.seenErrorAt = errorUpdatedAt;
+    tracker.failures += 1;
+  }
+  if (dataUpdatedAt >= errorUpdatedAt) tracker.failures = 0;
+  return {
+    now: Date.now(),
+    slowPolls: tracker.slowPolls,
+    failures: tracker.failures,
+    ...(tracker.failures > 0 && { error }),
+    ...(tracker.mfaAnsweredAt !== undefined && { mfaAnsweredAt: tracker.mfaAnsweredAt }),
+  };
+}
+
+/** Notes that an MFA answer for `jobId` was just posted, so polling resumes fast. */
+export function markMfaAnswered(queryClient: QueryClient, jobId: string): void {
+  const query = queryClient.getQueryCache().find({ queryKey: basiqKeys.job(jobId), exact: true });
+  if (query) trackerOf(query).mfaAnsweredAt = Date.now();
+}
