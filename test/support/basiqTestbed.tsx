@@ -1,0 +1,56 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { BasiqProvider, type BasiqProviderProps } from '../../src';
+import { createBasiqMock } from '../../src/testing';
+import type { BasiqMockControl, BasiqMockOptions } from '../../src/testing';
+import type { SetupServerApi } from 'msw/node';
+
+/** The user every testbed signs in. */
+export const USER = 'u1';
+
+export interface Testbed {
+  control: BasiqMockControl;
+  queryClient: QueryClient;
+  /** Wraps a tree in QueryClientProvider + BasiqProvider for USER (token from the mock). */
+  wrapper: (props: { children?: ReactNode }) => ReactNode;
+  /** GET /jobs/{id} requests the mock answered so far. */
+  jobPolls: (jobId?: string) => number;
+}
+
+/**
+ * A fresh mock Basiq on `server`, a QueryClient with retries off (the client retries
+ * itself), and a provider wrapper whose tokens come from the mock.
+ */
+export function createTestbed(
+  server: SetupServerApi,
+  {
+    mock: mockOptions = {},
+    provider = {},
+  }: { mock?: BasiqMockOptions; provider?: Partial<BasiqProviderProps> } = {},
+): Testbed {
+  const { handlers, control } = createBasiqMock(mockOptions);
+  server.use(...handlers);
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+  });
+  const wrapper = ({ children }: { children?: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>
+      <BasiqProvider
+        getToken={async () => control.clientToken(USER)}
+        userId={USER}
+        clientOptions={{ retry: { attempts: 1 } }}
+        {...provider}
+      >
+        {children}
+      </BasiqProvider>
+    </QueryClientProvider>
+  );
+  const jobPolls = (jobId?: string) =>
+    control
+      .requests()
+      .filter(
+        (r) =>
+          r.method === 'GET' && (jobId ? r.path === `/jobs/${jobId}` : r.path.startsWith('/jobs/')),
+      ).length;
+  return { control, queryClient, wrapper, jobPolls };
+}
