@@ -7,11 +7,13 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
 describe('useJob (reference timeline, DESIGN §9)', () => {
-  it('should poll at most 0.6× a fixed 2 s loop, show MFA no later, and stop at the end', async () => {
+  it('should poll at most 0.6× a fixed 2 s loop, show MFA no later, and stop at the end', async ({
+    annotate,
+  }) => {
     const loop = await runFixedLoop(server);
     server.resetHandlers();
     const kit = await runKit(server);
-    console.log(JSON.stringify({ kit, loop }));
+    await annotate(`kit ${JSON.stringify(kit)} / fixed 2 s loop ${JSON.stringify(loop)}`);
     expect(kit.requests).toBeLessThanOrEqual(0.6 * loop.requests);
     expect(kit.mfaLagMs).toBeLessThanOrEqual(loop.mfaLagMs);
     expect(kit.requestsAfterTerminal).toBe(0);
