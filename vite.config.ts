@@ -69,6 +69,7 @@ export default defineConfig({
         test: {
           name: 'jsdom',
           environment: 'jsdom',
+          setupFiles: ['test/setup/cleanup.ts'],
           include: ['test/**/*.dom.test.ts', 'test/**/*.test.tsx'],
           exclude: ['test/**/*.browser.test.tsx'],
         },
@@ -77,6 +78,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
+          setupFiles: ['test/setup/cleanup.ts'],
           include: ['test/**/*.browser.test.{ts,tsx}'],
           browser: chromium(),
         },

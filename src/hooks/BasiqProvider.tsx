@@ -35,7 +35,10 @@ export interface BasiqProviderProps {
   queryClient?: QueryClient;
   /** Texts of the components, merged over the English defaults. */
   labels?: Partial<BasiqLabels>;
-  /** `https:` hosts the kit may send users to, besides Basiq's own and `consentBaseUrl`'s. @default [] */
+  /**
+   * `https:` hosts the kit may send users to besides Basiq's own (a `consentBaseUrl` of your
+   * own must be listed here; loopback `http:` is always allowed). @default []
+   */
   allowedHosts?: readonly string[];
   children?: ReactNode;
 }
@@ -50,14 +53,6 @@ function latest(initial: (() => Promise<TokenResult>) | undefined) {
     },
   };
 }
-
-const hostOf = (url: string | undefined) => {
-  try {
-    return url ? [new URL(url).hostname] : [];
-  } catch {
-    return [];
-  }
-};
 
 /**
  * Makes Basiq available to the hooks and components below it: creates the browser client
@@ -116,7 +111,7 @@ export function BasiqProvider({
     ],
   );
 
-  const hosts = [...BASIQ_HOSTS, ...hostOf(consentBaseUrl), ...allowedHosts].join(' ');
+  const hosts = [...BASIQ_HOSTS, ...allowedHosts].join(' ');
   const value = useMemo<BasiqContextValue>(
     () => ({ client, labels: mergeLabels(labels), allowedHosts: hosts.split(' ') }),
     [client, labels, hosts],

@@ -7,6 +7,15 @@ import { useBasiqContext } from './useBasiqClient.js';
 
 /** The consent URL holds a token: build a fresh one well before that token runs out. */
 const HREF_REFRESH_MS = 5 * 60_000;
+/** After a failed build (token endpoint down), try again this soon. */
+const HREF_RETRY_MS = 10_000;
+
+function assertAllowed(url: string, hosts: readonly string[]): string {
+  if (isAllowedUrl(url, hosts)) return url;
+  throw new BasiqError(
+    `The consent UI URL is not on an allowed host (${new URL(url).host}); add it to <BasiqProvider allowedHosts>`,
+  );
+}
 
 /** What {@link useConsentLauncher} returns. */
 export interface ConsentLauncher {
@@ -16,7 +25,7 @@ export interface ConsentLauncher {
   href: string | undefined;
   /** True once `href` is ready. */
   isReady: boolean;
-  /** Why the URL could not be built (token endpoint down, token refused, …). */
+  /** Why the URL could not be built (token endpoint down, token refused, host not allowed); retried every 10 s. */
   error: Error | undefined;
 }
 
@@ -38,18 +47,30 @@ export function useConsentLauncher(defaults: ConsentUrlOptions = {}): ConsentLau
 
   useEffect(() => {
     let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const build = () =>
-      client.consentUrl({ action, institutionId, connectionId }).then(
-        (url) => live && (setHref(url), setError(undefined)),
-        (reason: unknown) => live && setError(reason as Error),
-      );
+      client
+        .consentUrl({ action, institutionId, connectionId })
+        .then((url) => assertAllowed(url, allowedHosts))
+        .then(
+          (url) => {
+            if (!live) return;
+            setHref(url);
+            setError(undefined);
+            timer = setTimeout(build, HREF_REFRESH_MS);
+          },
+          (reason: unknown) => {
+            if (!live) return;
+            setError(reason as Error);
+            timer = setTimeout(build, HREF_RETRY_MS);
+          },
+        );
     void build();
-    const timer = setInterval(build, HREF_REFRESH_MS);
     return () => {
       live = false;
-      clearInterval(timer);
+      clearTimeout(timer);
     };
-  }, [client, action, institutionId, connectionId]);
+  }, [client, allowedHosts, action, institutionId, connectionId]);
 
   const open = useCallback(
     async (openAction?: ConsentAction, options: Omit<ConsentUrlOptions, 'action'> = {}) => {
@@ -60,12 +81,7 @@ export function useConsentLauncher(defaults: ConsentUrlOptions = {}): ConsentLau
         ...options,
         ...(openAction && { action: openAction }),
       });
-      if (!isAllowedUrl(url, allowedHosts)) {
-        throw new BasiqError(
-          `The consent UI URL is not on an allowed host (${new URL(url).host}); add it to <BasiqProvider allowedHosts>`,
-        );
-      }
-      window.location.assign(url);
+      window.location.assign(assertAllowed(url, allowedHosts));
     },
     [client, allowedHosts, action, institutionId, connectionId],
   );

@@ -56,14 +56,17 @@ export function useJob<TData = Job>(
     ...(options as object),
     select,
   }) as unknown as UseQueryResult<Selected<TData>, Error>;
-  return withJob(query);
+  return withJob(query, !userSelect);
 }
 
 const JOB_FIELDS = new Set<PropertyKey>(['data', 'job', 'phase', 'isTerminal', 'mfa', 'failure']);
 
 // react-query tracks which result fields a component reads and re-renders it only when one
 // of those changes; a proxy keeps that working for the fields added here.
-function withJob<TData>(query: UseQueryResult<Selected<TData>, Error>): UseJobResult<TData> {
+function withJob<TData>(
+  query: UseQueryResult<Selected<TData>, Error>,
+  dataIsJob: boolean,
+): UseJobResult<TData> {
   return new Proxy(query, {
     get(target, key, receiver) {
       if (!JOB_FIELDS.has(key)) return Reflect.get(target, key, receiver);
@@ -71,7 +74,7 @@ function withJob<TData>(query: UseQueryResult<Selected<TData>, Error>): UseJobRe
       const job = selected?.job;
       switch (key) {
         case 'data':
-          return selected?.data;
+          return dataIsJob ? job : selected?.data;
         case 'job':
           return job;
         case 'phase':

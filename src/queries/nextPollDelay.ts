@@ -47,6 +47,8 @@ function isPermanent(error: unknown): boolean {
  * 30 s, or Basiq's `Retry-After`) and stop on errors polling cannot fix.
  */
 export function nextPollDelay(job: Job | undefined, history: PollHistory): number | false {
+  // A finished job never changes, even when a refetch of it failed.
+  if (job?.isTerminal) return false;
   if (history.failures > 0) {
     if (isPermanent(history.error)) return false;
     const backoff = Math.min(
@@ -57,7 +59,6 @@ export function nextPollDelay(job: Job | undefined, history: PollHistory): numbe
     return Math.max(backoff, retryAfter);
   }
   if (!job) return POLL_TIMING.fast;
-  if (job.isTerminal) return false;
   if (job.phase === 'mfa-required') {
     // Right after an answer Basiq may still show the answered challenge for a moment.
     const answered = history.mfaAnsweredAt;

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { BasiqProvider, type BasiqProviderProps } from '../../src';
 import { createBasiqMock } from '../../src/testing';
 import type { BasiqMockControl, BasiqMockOptions } from '../../src/testing';
-import type { SetupServerApi } from 'msw/node';
+import type { SetupServer } from 'msw/node';
 
 /** The user every testbed signs in. */
 export const USER = 'u1';
@@ -22,7 +22,7 @@ export interface Testbed {
  * itself), and a provider wrapper whose tokens come from the mock.
  */
 export function createTestbed(
-  server: SetupServerApi,
+  server: SetupServer,
   {
     mock: mockOptions = {},
     provider = {},

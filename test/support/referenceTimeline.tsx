@@ -4,7 +4,7 @@
 // apps do) each watch one job; we count their GET /jobs requests and how late they show
 // the challenge and the end. Shared by the polling test and `npm run bench`.
 import { act, render } from '@testing-library/react';
-import type { SetupServerApi } from 'msw/node';
+import type { SetupServer } from 'msw/node';
 import { useEffect } from 'react';
 import { vi } from 'vitest';
 import { createBasiqClient, useJob, useSubmitMfa, type Job } from '../../src';
@@ -32,7 +32,7 @@ interface Watcher {
 }
 
 async function play(
-  server: SetupServerApi,
+  server: SetupServer,
   watcher: (bed: ReturnType<typeof createTestbed>) => Watcher,
 ) {
   vi.useFakeTimers();
@@ -79,7 +79,7 @@ async function play(
 }
 
 /** The kit: one component with useJob and useSubmitMfa. */
-export function runKit(server: SetupServerApi): Promise<TimelineRun> {
+export function runKit(server: SetupServer): Promise<TimelineRun> {
   return play(server, (bed) => {
     let unmount = () => {};
     let submit: ((answers: string[]) => void) | undefined;
@@ -104,7 +104,7 @@ export function runKit(server: SetupServerApi): Promise<TimelineRun> {
 }
 
 /** A fixed 2 s loop from t = 0 that stops at the end, as Basiq's sample apps poll. */
-export function runFixedLoop(server: SetupServerApi): Promise<TimelineRun> {
+export function runFixedLoop(server: SetupServer): Promise<TimelineRun> {
   return play(server, (bed) => {
     const client = createBasiqClient({
       getToken: async () => bed.control.clientToken(USER),
