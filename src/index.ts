@@ -52,6 +52,7 @@ export type { PollHistory } from './queries/nextPollDelay.js';
 export { BasiqProvider } from './hooks/BasiqProvider.js';
 export type { BasiqProviderProps } from './hooks/BasiqProvider.js';
 export { useBasiqClient } from './hooks/useBasiqClient.js';
+export { useBasiqLabels } from './hooks/useBasiqLabels.js';
 export type { BasiqQueryOptions } from './hooks/useBasiqQuery.js';
 export { useJob } from './hooks/useJob.js';
 export type { UseJobOptions, UseJobResult } from './hooks/useJob.js';

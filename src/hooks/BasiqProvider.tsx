@@ -112,9 +112,15 @@ export function BasiqProvider({
   );
 
   const hosts = [...BASIQ_HOSTS, ...allowedHosts].join(' ');
+  // Keyed by content, so an inline `labels={{…}}` does not re-render everything below.
+  const labelsKey = JSON.stringify(labels ?? {});
   const value = useMemo<BasiqContextValue>(
-    () => ({ client, labels: mergeLabels(labels), allowedHosts: hosts.split(' ') }),
-    [client, labels, hosts],
+    () => ({
+      client,
+      labels: mergeLabels(JSON.parse(labelsKey) as Partial<BasiqLabels>),
+      allowedHosts: hosts.split(' '),
+    }),
+    [client, labelsKey, hosts],
   );
   useInvalidateOnJobSuccess(queryClient);
 

@@ -34,11 +34,10 @@ export function useRevokeConsent(
       if (context?.previous) queryClient.setQueryData(key, context.previous);
       options.onError?.(error, consentId, undefined, ...rest);
     },
-    onSettled: async (data, error, consentId, _context, ...rest) => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: basiqKeys.user(userId) }),
-        options.onSettled?.(data, error, consentId, undefined, ...rest),
-      ]);
+    onSettled: (data, error, consentId, _context, ...rest) => {
+      // Refetch in the background: the mutation settles (and shows its error) at once.
+      void queryClient.invalidateQueries({ queryKey: basiqKeys.user(userId) });
+      return options.onSettled?.(data, error, consentId, undefined, ...rest);
     },
   });
 }

@@ -1,0 +1,14 @@
+'use client';
+import type { BasiqLabels } from './labels.js';
+import { useBasiqContext } from './useBasiqClient.js';
+
+/**
+ * The texts of the nearest `<BasiqProvider>`: its `labels` merged over the English defaults.
+ *
+ * @example
+ * const labels = useBasiqLabels();
+ * <h2>{labels.phase[phase]}</h2>
+ */
+export function useBasiqLabels(): BasiqLabels {
+  return useBasiqContext().labels;
+}
