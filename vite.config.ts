@@ -76,6 +76,18 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Bundled up front: a dependency found mid-run reloads the page and fails the file.
+        optimizeDeps: {
+          include: [
+            'react',
+            'react-dom',
+            'react-dom/client',
+            'react/jsx-runtime',
+            'react/jsx-dev-runtime',
+            '@tanstack/react-query',
+            '@testing-library/react',
+          ],
+        },
         test: {
           name: 'browser',
           setupFiles: ['test/setup/cleanup.ts'],

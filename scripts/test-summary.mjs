@@ -11,6 +11,12 @@ try {
   );
   process.exit(1);
 }
-const { numPassedTests: passed, numFailedTests: failed, numTotalTests: total, success } = report;
+const { numPassedTests: passed, numTotalTests: total, success } = report;
+// A file that fails to load has no failed test of its own: count it as one failure.
+const brokenFiles = report.testResults.filter(
+  (file) =>
+    file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
+).length;
+const failed = report.numFailedTests + brokenFiles;
 console.log(`vitest: ${passed} passed, ${failed} failed`);
 if (!success || failed > 0 || total === 0) process.exit(1);
