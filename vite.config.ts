@@ -36,6 +36,7 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         server: 'src/server/index.ts',
+        'server.browser': 'src/server/browser.ts',
         testing: 'src/testing/index.ts',
       },
       formats: ['es'],

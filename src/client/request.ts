@@ -37,6 +37,8 @@ interface RequesterOptions {
   tokens: TokenSource;
   retry: Required<RetryOptions>;
   timeoutMs: number;
+  /** Appended to the message of a 403. */
+  forbiddenHint?: string;
 }
 
 const NETWORK_MESSAGES: Record<NetworkFailure, string> = {
@@ -59,6 +61,21 @@ function parse(text: string): unknown {
   }
 }
 
+/** The errors and correlation id of Basiq's error envelope (empty when the body is not one). */
+export function readEnvelope(data: unknown) {
+  const envelope = isObject(data) ? data : {};
+  // The spec types the 503 `code` as an object and says `details` where Basiq sends `detail`.
+  const errors: BasiqErrorDetail[] = (Array.isArray(envelope.data) ? envelope.data : [])
+    .filter(isObject)
+    .map((e) => ({
+      code: str(e.code) ?? 'unknown',
+      title: str(e.title),
+      detail: str(e.detail) ?? str(e.details),
+      source: isObject(e.source) ? e.source : undefined,
+    }));
+  return { errors, correlationId: str(envelope.correlationId) };
+}
+
 /** What is wrong with a 2xx body, or '' when it is what the endpoint expects. */
 function bodyProblem(data: unknown, expect: RequestInit['expect']): string {
   if (data === NOT_JSON) return 'a body that is not JSON';
@@ -75,6 +92,7 @@ export function createRequester({
   tokens,
   retry,
   timeoutMs,
+  forbiddenHint = ': a CLIENT_ACCESS token may not make this call; make it from your server (or point baseUrl at your proxy)',
 }: RequesterOptions): Requester {
   return async function request(method, path, { query, body, signal, expect } = {}) {
     const where = { method, path };
@@ -143,16 +161,7 @@ export function createRequester({
         ) as never;
       }
 
-      const envelope = isObject(data) ? data : {};
-      // The spec types the 503 `code` as an object and says `details` where Basiq sends `detail`.
-      const errors: BasiqErrorDetail[] = (Array.isArray(envelope.data) ? envelope.data : [])
-        .filter(isObject)
-        .map((e) => ({
-          code: str(e.code) ?? 'unknown',
-          title: str(e.title),
-          detail: str(e.detail) ?? str(e.details),
-          source: isObject(e.source) ? e.source : undefined,
-        }));
+      const { errors, correlationId } = readEnvelope(data);
       // Basiq answers an expired token with 403 "Token has expired", not 401.
       const expired =
         status === 401 ||
@@ -169,12 +178,9 @@ export function createRequester({
         continue;
       }
       const code = errors[0]?.code;
-      const correlationId = str(envelope.correlationId);
       throw new BasiqApiError(
         `${method} ${path}: ${status} ${code || statusText || 'error'}${correlationId ? ` (correlationId ${correlationId})` : ''}${
-          status === 403
-            ? ': a CLIENT_ACCESS token may not make this call; make it from your server (or point baseUrl at your proxy)'
-            : ''
+          status === 403 ? forbiddenHint : ''
         }`,
         { status, code, errors, correlationId, retryAfterMs, ...where },
       );

@@ -13,6 +13,8 @@ export interface TokenSourceOptions {
   fetch?: typeof fetch;
   refreshSkewMs: number;
   timeoutMs: number;
+  /** Checks a token and returns its claims; throws to refuse it. @default the CLIENT_ACCESS guard */
+  guard?: (token: string) => ClientTokenClaims;
 }
 
 export interface HeldToken {
@@ -67,6 +69,9 @@ async function fetchToken(options: TokenSourceOptions): Promise<unknown> {
   }
 }
 
+const guardOf = ({ guard, userId }: TokenSourceOptions) =>
+  guard ?? ((token: string) => assertClientToken(token, { userId }));
+
 async function obtain(options: TokenSourceOptions): Promise<HeldToken> {
   const result = await fetchToken(options);
   const { access_token: token = result, expires_in } = (
@@ -77,7 +82,7 @@ async function obtain(options: TokenSourceOptions): Promise<HeldToken> {
       `Token endpoint ${options.tokenUrl ?? 'getToken()'} gave no access_token; it must answer { access_token, expires_in }`,
     );
   }
-  const claims = assertClientToken(token, { userId: options.userId });
+  const claims = guardOf(options)(token);
   const now = Date.now();
   const ends = [now + Number(expires_in) * 1000, (claims.exp ?? NaN) * 1000].filter((t) => t > now);
   const expiresAt = ends.length ? Math.min(...ends) : undefined;
@@ -98,7 +103,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       const now = Date.now();
       if (held && now < held.refreshAt && !(held.expiresAt! - now < minValidityMs)) {
         // The guard runs before every request, not only when a token arrives.
-        assertClientToken(held.token, { userId: options.userId });
+        guardOf(options)(held.token);
         return held;
       }
       held = undefined;

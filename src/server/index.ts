@@ -1,4 +1,15 @@
-// `basiq-react/server`: the token endpoint and the server-only Core operations
-// (createTokenHandler, createBasiqServerClient) arrive with the server-entry issue.
-// The entry exists now so the package's export map is final from the first release.
-export {};
+// `basiq-react/server`: your token endpoint and the server-only Core operations. It holds your
+// API key: import it from server code only (bundlers for the browser get an error instead).
+export { createTokenHandler } from './createTokenHandler.js';
+export type { CachedToken, TokenCache, TokenHandlerOptions } from './createTokenHandler.js';
+export { createBasiqServerClient } from './createBasiqServerClient.js';
+export type { BasiqServerClient, BasiqServerClientOptions } from './createBasiqServerClient.js';
+export type { BasiqTokenResponse } from './postToken.js';
+export {
+  BasiqError,
+  BasiqApiError,
+  BasiqTokenError,
+  BasiqTokenScopeError,
+  BasiqNetworkError,
+  BasiqResponseError,
+} from '../client/errors.js';

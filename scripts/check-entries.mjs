@@ -1,0 +1,71 @@
+// Checks the built entries as a user gets them, imported by package name:
+// - `basiq-react/testing` starts the mock over HTTP, mints a token and runs a job to success;
+// - `basiq-react/server` mints a client token through the mock and loads no React, and a
+//   browser bundle (the `browser` condition) gets an error instead of the API-key code.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createTokenHandler } from 'basiq-react/server';
+import { createBasiqMock, startMockBasiqServer } from 'basiq-react/testing';
+
+function fail(message) {
+  console.error(`basiq-react: ${message}`);
+  process.exit(1);
+}
+
+// No React anywhere in the server entry's module graph.
+const seen = new Set();
+const visit = (file) => {
+  if (seen.has(file)) return;
+  seen.add(file);
+  for (const [, spec] of readFileSync(file, 'utf8').matchAll(/from\s+"([^"]+)"/g)) {
+    if (/^(react|react-dom|@tanstack\/react-query)(\/|$)/.test(spec))
+      fail(`${file} imports ${spec}`);
+    if (spec.startsWith('.'))
+      visit(
+        new URL(spec, `file://${process.cwd()}/${file}`).pathname.slice(process.cwd().length + 1),
+      );
+  }
+};
+visit('dist/server.js');
+
+try {
+  execFileSync(
+    process.execPath,
+    ['--conditions=browser', '-e', "await import('basiq-react/server')"],
+    {
+      stdio: 'pipe',
+    },
+  );
+  fail('basiq-react/server loaded under the browser condition');
+} catch (error) {
+  if (!/server only/.test(String(error.stderr)))
+    fail(`unexpected browser-condition error: ${error.stderr}`);
+}
+
+const server = await startMockBasiqServer({ clock: 'manual' });
+try {
+  if (!Array.isArray(createBasiqMock().handlers))
+    throw new Error('createBasiqMock gave no handlers');
+  const { jobId } = server.control.createJob({ userId: 'user-1', stepMs: 10 });
+  const handler = createTokenHandler({
+    apiKey: 'test-api-key',
+    baseUrl: server.url,
+    getUserId: () => 'user-1',
+  });
+  const response = await handler(
+    new Request('http://app.test/api/basiq/token', { method: 'POST' }),
+  );
+  const { access_token: token } = await response.json();
+  server.control.advance(100);
+  const job = await fetch(`${server.url}/jobs/${jobId}`, {
+    headers: { authorization: `Bearer ${token}` },
+  }).then((r) => r.json());
+  if (!job.steps.every((step) => step.status === 'success')) {
+    throw new Error(`the job did not finish: ${JSON.stringify(job.steps)}`);
+  }
+  console.log(
+    `basiq-react: built entries work (server: ${seen.size} modules, no React, refused under the browser condition; testing: job of ${job.steps.length} steps done on ${server.url})`,
+  );
+} finally {
+  await server.close();
+}

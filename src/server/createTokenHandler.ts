@@ -1,0 +1,137 @@
+import { assertApiKey } from './assertApiKey.js';
+import { createBasiqServerClient, type BasiqServerClient } from './createBasiqServerClient.js';
+
+/** A minted client token, as the cache keeps it. */
+export interface CachedToken {
+  access_token: string;
+  /** Epoch ms. */
+  expiresAt: number;
+}
+
+/** Where the handler keeps client tokens per user (for several server processes: a shared store). */
+export interface TokenCache {
+  get(userId: string): CachedToken | undefined | Promise<CachedToken | undefined>;
+  set(userId: string, token: CachedToken): void | Promise<void>;
+}
+
+/** Options of {@link createTokenHandler}. */
+export interface TokenHandlerOptions {
+  /** Your Basiq API key (from an environment variable). */
+  apiKey: string;
+  /**
+   * The Basiq user id of whoever is signed in, from your own session (a cookie, a header your
+   * auth checks); `undefined`/`null` for nobody. Never take it from the request body.
+   */
+  getUserId: (request: Request) => string | null | undefined | Promise<string | null | undefined>;
+  /** Basiq's API. @default 'https://au-api.basiq.io' */
+  baseUrl?: string;
+  /** The fetch used to reach Basiq. @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Where tokens are kept until near expiry. @default an in-memory cache of this process */
+  cache?: TokenCache;
+  /** Told when `getUserId` throws or Basiq fails; the answer never says why. @default ignore */
+  onError?: (error: unknown) => void;
+  /** A server client to mint with, instead of one made from `apiKey`/`baseUrl`/`fetch`. */
+  serverClient?: BasiqServerClient;
+}
+
+/** A token is handed out only while it has at least this long to live. */
+const MIN_LIFE_MS = 5 * 60_000;
+const MAX_CACHED_USERS = 10_000;
+
+function memoryCache(): TokenCache {
+  const tokens = new Map<string, CachedToken>();
+  return {
+    get: (userId) => tokens.get(userId),
+    set(userId, token) {
+      tokens.delete(userId);
+      tokens.set(userId, token);
+      // Oldest first: drop expired and overflow entries.
+      for (const [id, cached] of tokens) {
+        if (tokens.size <= MAX_CACHED_USERS && cached.expiresAt > Date.now()) break;
+        tokens.delete(id);
+      }
+    },
+  };
+}
+
+const json = (status: number, body: object, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      'content-type': 'application/json',
+      'cache-control': 'no-store',
+      ...headers,
+    },
+  });
+
+/**
+ * Your `tokenUrl`: a `(request: Request) => Promise<Response>` handler (Next.js route
+ * handlers, Hono, Remix, Bun, Deno; Express/`node:http` with a two-line adapter) that mints
+ * a CLIENT_ACCESS token for the user `getUserId` says is signed in, caches it per user until
+ * five minutes before it expires, and answers `{ access_token, expires_in, token_type }` with
+ * `Cache-Control: no-store`. 401 with no user, 405 for methods other than GET/POST, 502 when
+ * Basiq fails (without its body). Only a CLIENT_ACCESS token bound to that user ever leaves.
+ *
+ * @example
+ * // app/api/basiq/token/route.ts (Next.js)
+ * const handler = createTokenHandler({
+ *   apiKey: process.env.BASIQ_API_KEY!,
+ *   getUserId: async () => (await auth())?.user?.basiqUserId,
+ * });
+ * export { handler as GET, handler as POST };
+ */
+export function createTokenHandler(
+  options: TokenHandlerOptions,
+): (request: Request) => Promise<Response> {
+  if (!options.serverClient) assertApiKey('createTokenHandler', options.apiKey);
+  if (typeof options.getUserId !== 'function') {
+    throw new TypeError('createTokenHandler: getUserId(request) is required');
+  }
+  const server = options.serverClient ?? createBasiqServerClient(options);
+  const cache = options.cache ?? memoryCache();
+  const minting = new Map<string, Promise<CachedToken>>();
+
+  async function tokenFor(userId: string): Promise<CachedToken> {
+    const cached = await cache.get(userId);
+    if (cached && cached.expiresAt - Date.now() > MIN_LIFE_MS) return cached;
+    let pending = minting.get(userId);
+    if (!pending) {
+      pending = server
+        .clientToken(userId)
+        .then(async ({ access_token, expires_in }) => {
+          const token = { access_token, expiresAt: Date.now() + expires_in * 1000 };
+          await cache.set(userId, token);
+          return token;
+        })
+        .finally(() => minting.delete(userId));
+      minting.set(userId, pending);
+    }
+    return pending;
+  }
+
+  return async function handleTokenRequest(request) {
+    if (request.method !== 'GET' && request.method !== 'POST') {
+      return json(405, { error: 'Use POST (or GET)' }, { allow: 'GET, POST' });
+    }
+    let userId: string | null | undefined;
+    try {
+      userId = await options.getUserId(request);
+    } catch (error) {
+      options.onError?.(error);
+      return json(500, { error: 'Could not tell who is signed in' });
+    }
+    if (!userId) return json(401, { error: 'Sign in first' });
+    try {
+      const token = await tokenFor(userId);
+      return json(200, {
+        access_token: token.access_token,
+        expires_in: Math.floor((token.expiresAt - Date.now()) / 1000),
+        token_type: 'Bearer',
+      });
+    } catch (error) {
+      options.onError?.(error);
+      return json(502, { error: 'Basiq did not issue a token; try again later' });
+    }
+  };
+}
