@@ -1,9 +1,8 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { StrictMode, type ReactNode } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   BasiqProvider,
   BasiqTokenScopeError,
@@ -18,17 +17,11 @@ import {
 } from '../../src';
 import { createTestbed, USER } from '../support/basiqTestbed';
 import { clientToken } from '../support/jwt';
+import { setupMswServer } from '../support/server';
 
 const TOKEN_URL = 'https://app.test/api/basiq/token';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-  vi.useRealTimers();
-});
-afterAll(() => server.close());
+const server = setupMswServer();
 
 /** Answers TOKEN_URL with a CLIENT_ACCESS token for `userId` from the mock; returns its call count. */
 function tokenEndpoint(control: ReturnType<typeof createTestbed>['control'], userId = USER) {

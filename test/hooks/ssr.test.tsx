@@ -1,7 +1,6 @@
 // @vitest-environment node
-import { setupServer } from 'msw/node';
 import { renderToString } from 'react-dom/server';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as kit from '../../src';
 import {
   BasiqProvider,
@@ -20,20 +19,19 @@ import {
   useUserJobs,
 } from '../../src';
 import { createBasiqMock } from '../../src/testing';
+import { setupMswServer } from '../support/server';
 
 const mock = createBasiqMock();
-const server = setupServer(...mock.handlers);
+const server = setupMswServer(...mock.handlers);
 const seen: string[] = [];
 server.events.on(
   'request:start',
   ({ request }) => void seen.push(`${request.method} ${request.url}`),
 );
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   seen.length = 0;
   mock.control.reset();
 });
-afterAll(() => server.close());
 
 const text = (value: unknown) => (value === undefined ? '-' : String(value));
 

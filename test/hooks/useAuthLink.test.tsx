@@ -1,17 +1,11 @@
-import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { BasiqApiError, useAuthLink, useCreateAuthLink, useDeleteAuthLink } from '../../src';
 import { createTestbed, USER } from '../support/basiqTestbed';
 import { clientToken } from '../support/jwt';
+import { setupMswServer } from '../support/server';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const server = setupMswServer();
 
 const MOBILE = '+61400000000';
 

@@ -1,27 +1,22 @@
-import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import { http, passthrough } from 'msw';
-import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BasiqError, BasiqTokenError, useConsentLauncher, type ConsentUrlOptions } from '../../src';
 import { startMockBasiqServer, type MockBasiqServer } from '../../src/testing';
 import { createTestbed, USER } from '../support/basiqTestbed';
 import { clientToken } from '../support/jwt';
+import { setupMswServer } from '../support/server';
 
-const server = setupServer();
+const server = setupMswServer();
 let basiqServer: MockBasiqServer;
 beforeAll(async () => {
-  server.listen({ onUnhandledRequest: 'error' });
   basiqServer = await startMockBasiqServer();
 });
 afterEach(() => {
-  cleanup(); // Vitest runs without globals here, so Testing Library does not clean up by itself.
-  server.resetHandlers();
-  vi.useRealTimers();
   Object.defineProperty(window, 'location', { value: realLocation, configurable: true });
   sessionStorage.clear();
 });
 afterAll(async () => {
-  server.close();
   await basiqServer.close();
 });
 

@@ -20,7 +20,6 @@ beforeAll(async () => {
   issued = new URL(await client.consentUrl({ action: 'connect' })).searchParams.get('state')!;
 });
 afterEach(() => {
-  cleanup(); // Vitest runs without globals here, so Testing Library does not clean up by itself.
   window.history.replaceState(null, '', '/');
 });
 

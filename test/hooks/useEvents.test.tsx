@@ -1,7 +1,6 @@
-import { act, cleanup, renderHook } from '@testing-library/react';
-import { setupServer } from 'msw/node';
+import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   BasiqApiError,
   BasiqProvider,
@@ -10,15 +9,9 @@ import {
   type TokenResult,
 } from '../../src';
 import { createTestbed, USER } from '../support/basiqTestbed';
+import { setupMswServer } from '../support/server';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-  vi.useRealTimers();
-});
-afterAll(() => server.close());
+const server = setupMswServer();
 
 const FILTER = "event.type.eq('consent.revoked')";
 

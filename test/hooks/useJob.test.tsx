@@ -1,24 +1,16 @@
 import { focusManager } from '@tanstack/react-query';
-import { act, cleanup, render, renderHook, screen } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { act, render, renderHook, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BasiqApiError, useJob } from '../../src';
 import type { CreateJobOptions } from '../../src/testing';
-import { createTestbed, USER, type Testbed } from '../support/basiqTestbed';
+import { advance, createTestbed, USER, type Testbed } from '../support/basiqTestbed';
+import { setupMswServer } from '../support/server';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+const server = setupMswServer();
 afterEach(() => {
-  cleanup();
   focusManager.setFocused(undefined);
   Reflect.deleteProperty(document, 'visibilityState');
-  server.resetHandlers();
-  vi.useRealTimers();
 });
-afterAll(() => server.close());
-
-/** Moves the fake clock (react-query's timers and the mock's jobs) by `ms`. */
-const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 
 /** Fake timers, a testbed and one job on it. */
 function start(options: Omit<CreateJobOptions, 'userId'> = {}) {

@@ -1,10 +1,8 @@
-import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runFixedLoop, runKit } from '../support/referenceTimeline';
+import { setupMswServer } from '../support/server';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+const server = setupMswServer();
 
 describe('useJob (reference timeline, DESIGN §9)', () => {
   it('should poll at most 0.6× a fixed 2 s loop, show MFA no later, and stop at the end', async ({

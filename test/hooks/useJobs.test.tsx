@@ -1,20 +1,11 @@
-import { act, cleanup, renderHook } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { act, renderHook } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { BasiqApiError, useJobs, useSubmitMfa } from '../../src';
 import type { CreateJobOptions } from '../../src/testing';
-import { createTestbed, USER } from '../support/basiqTestbed';
+import { advance, createTestbed, USER } from '../support/basiqTestbed';
+import { setupMswServer } from '../support/server';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-  vi.useRealTimers();
-});
-afterAll(() => server.close());
-
-const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+const server = setupMswServer();
 
 /** Fake timers, a testbed, and one job per scenario on it. */
 function start(...jobs: Array<Omit<CreateJobOptions, 'userId'>>) {

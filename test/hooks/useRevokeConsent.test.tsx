@@ -1,17 +1,10 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { BasiqApiError, useConsents, useRevokeConsent } from '../../src';
-import { createTestbed, USER } from '../support/basiqTestbed';
+import { advance, createTestbed, USER } from '../support/basiqTestbed';
+import { setupMswServer } from '../support/server';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-  vi.useRealTimers();
-});
-afterAll(() => server.close());
+const server = setupMswServer();
 
 type Options = NonNullable<Parameters<typeof useRevokeConsent>[1]>;
 
@@ -49,7 +42,6 @@ async function setup(options?: Options) {
 
 const items = () =>
   screen.queryAllByRole('listitem').map((li) => li.querySelector('span')!.textContent);
-const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 
 describe('useRevokeConsent', () => {
   it('should remove the consent at once, then show it revoked after the refetch', async () => {

@@ -1,21 +1,12 @@
-import { act, cleanup, renderHook } from '@testing-library/react';
-import { setupServer } from 'msw/node';
+import { act, renderHook } from '@testing-library/react';
 import { useEffect } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BasiqApiError, useJob, useSubmitMfa, type JobPhase } from '../../src';
 import type { CreateJobOptions } from '../../src/testing';
-import { createTestbed, USER, type Testbed } from '../support/basiqTestbed';
+import { advance, createTestbed, USER, type Testbed } from '../support/basiqTestbed';
+import { setupMswServer } from '../support/server';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-  vi.useRealTimers();
-});
-afterAll(() => server.close());
-
-const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+const server = setupMswServer();
 
 const STEPS = {
   'verify-credentials': 1000,

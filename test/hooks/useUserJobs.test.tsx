@@ -1,16 +1,10 @@
-import { cleanup, renderHook, waitFor } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { BasiqApiError, basiqKeys, useUserJobs, type Job } from '../../src';
 import { createTestbed, USER } from '../support/basiqTestbed';
+import { setupMswServer } from '../support/server';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const server = setupMswServer();
 
 /** Three jobs a second apart: `a` and `c` on one connection, `b` on another. */
 function threeJobs() {

@@ -1,5 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import { vi } from 'vitest';
 import { BasiqProvider, type BasiqProviderProps } from '../../src';
 import { createBasiqMock } from '../../src/testing';
 import type { BasiqMockControl, BasiqMockOptions } from '../../src/testing';
@@ -7,6 +9,9 @@ import type { SetupServer } from 'msw/node';
 
 /** The user every testbed signs in. */
 export const USER = 'u1';
+
+/** Moves the fake clock (react-query's timers and the mock's jobs) by `ms`. */
+export const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 
 export interface Testbed {
   control: BasiqMockControl;

@@ -1,8 +1,8 @@
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { createBasiqClient } from '../../src';
 import { createBasiqMock } from '../../src/testing';
 import type { BasiqMockControl, BasiqMockOptions } from '../../src/testing';
+import { setupMswServer } from './server';
 
 // Helpers for the tests of the mock Basiq (src/testing) through MSW.
 // `setupMockBasiq()` registers the calling file's server hooks: call it once,
@@ -21,13 +21,7 @@ export const DAY = 24 * 60 * MINUTE;
  * a fresh mock on it.
  */
 export function setupMockBasiq() {
-  const server = setupServer();
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterEach(() => {
-    server.resetHandlers();
-    vi.useRealTimers();
-  });
-  afterAll(() => server.close());
+  const server = setupMswServer();
 
   /** A mock on a frozen clock, its handlers installed for this test. */
   function mockBasiq(options: BasiqMockOptions = {}): BasiqMockControl {

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { setupServer, type SetupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { clientToken } from './jwt';
 
 export const API = 'https://au-api.basiq.io';
@@ -11,6 +11,24 @@ export interface SeenRequest {
   url: URL;
   authorization: string | null;
   body: string;
+}
+
+/**
+ * The MSW server of the calling test file, its hooks registered for that file:
+ * call it once, at the top level (named `setup…`, not `use…`, since the React
+ * hooks lint rule refuses a `use…` call there). Anything unhandled fails the
+ * test; after each test the handlers go back to `handlers` and real timers are
+ * restored. (Testing Library's cleanup runs from test/setup/cleanup.ts.)
+ */
+export function setupMswServer(...handlers: Parameters<typeof setupServer>): SetupServer {
+  const server = setupServer(...handlers);
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    server.resetHandlers();
+    vi.useRealTimers();
+  });
+  afterAll(() => server.close());
+  return server;
 }
 
 /**

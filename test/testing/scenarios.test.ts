@@ -1,9 +1,9 @@
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BasiqApiError, createBasiqClient, normalizeJob } from '../../src';
 import type { Job, JobPhase } from '../../src';
 import { createBasiqMock, SCENARIOS } from '../../src/testing';
 import type { BasiqMockOptions, MockScenario } from '../../src/testing';
+import { setupMswServer } from '../support/server';
 
 const API = 'https://au-api.basiq.io';
 const USER = 'u1';
@@ -11,13 +11,7 @@ const RIGHT = '123456';
 const OTP_PROMPT = 'We sent a code by SMS to your mobile number XXXX XXX 178.';
 const DAY = 86_400_000;
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  vi.useRealTimers();
-});
-afterAll(() => server.close());
+const server = setupMswServer();
 
 type Raw = Record<string, unknown> & {
   steps: Array<{ title: string; status: string; result: unknown }>;
