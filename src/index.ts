@@ -70,5 +70,5 @@ export { useConsentLauncher } from './hooks/useConsentLauncher.js';
 export type { ConsentLauncher } from './hooks/useConsentLauncher.js';
 export { useConsentRedirect } from './hooks/useConsentRedirect.js';
 export type { ConsentRedirectResult } from './hooks/useConsentRedirect.js';
-export { defaultLabels } from './hooks/labels.js';
-export type { BasiqLabels } from './hooks/labels.js';
+export { defaultLabels, formatLabel } from './labels/defaultLabels.js';
+export type { BasiqLabels, PartialLabels } from './labels/defaultLabels.js';

@@ -9,7 +9,7 @@ import {
 import { BASIQ_HOSTS } from '../client/isAllowedUrl.js';
 import type { TokenResult } from '../client/tokenSource.js';
 import { BasiqContext, type BasiqContextValue } from './basiqContext.js';
-import { mergeLabels, type BasiqLabels } from './labels.js';
+import { mergeLabels, type PartialLabels } from '../labels/defaultLabels.js';
 import { useInvalidateOnJobSuccess } from './useInvalidateOnJobSuccess.js';
 
 /** Props of {@link BasiqProvider}. Give `tokenUrl`, `getToken` or a ready `client`. */
@@ -34,7 +34,7 @@ export interface BasiqProviderProps {
   /** The QueryClient to use. @default the one of a `QueryClientProvider` above, or a new one */
   queryClient?: QueryClient;
   /** Texts of the components, merged over the English defaults. */
-  labels?: Partial<BasiqLabels>;
+  labels?: PartialLabels;
   /**
    * `https:` hosts the kit may send users to besides Basiq's own (a `consentBaseUrl` of your
    * own must be listed here; loopback `http:` is always allowed). @default []
@@ -117,7 +117,7 @@ export function BasiqProvider({
   const value = useMemo<BasiqContextValue>(
     () => ({
       client,
-      labels: mergeLabels(JSON.parse(labelsKey) as Partial<BasiqLabels>),
+      labels: mergeLabels(JSON.parse(labelsKey) as PartialLabels),
       allowedHosts: hosts.split(' '),
     }),
     [client, labelsKey, hosts],

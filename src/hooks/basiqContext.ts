@@ -1,6 +1,6 @@
 import { createContext } from 'react';
 import type { BasiqClient } from '../client/createBasiqClient.js';
-import type { BasiqLabels } from './labels.js';
+import type { BasiqLabels } from '../labels/defaultLabels.js';
 
 /** What `<BasiqProvider>` gives the hooks and components below it. */
 export interface BasiqContextValue {

@@ -1,5 +1,5 @@
 'use client';
-import type { BasiqLabels } from './labels.js';
+import type { BasiqLabels } from '../labels/defaultLabels.js';
 import { useBasiqContext } from './useBasiqClient.js';
 
 /**

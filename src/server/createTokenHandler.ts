@@ -1,3 +1,4 @@
+import { assertClientToken } from '../client/tokenGuard.js';
 import { assertApiKey } from './assertApiKey.js';
 import { createBasiqServerClient, type BasiqServerClient } from './createBasiqServerClient.js';
 
@@ -6,6 +7,8 @@ export interface CachedToken {
   access_token: string;
   /** Epoch ms. */
   expiresAt: number;
+  /** Epoch ms; a token is handed out until 5 minutes (at most half its life) before it expires. */
+  issuedAt?: number;
 }
 
 /** Where the handler keeps client tokens per user (for several server processes: a shared store). */
@@ -35,8 +38,21 @@ export interface TokenHandlerOptions {
   serverClient?: BasiqServerClient;
 }
 
-/** A token is handed out only while it has at least this long to live. */
+/** A token is handed out only while it has at least this long (or half its life) to live. */
 const MIN_LIFE_MS = 5 * 60_000;
+
+function fresh(token: CachedToken | undefined, userId: string): token is CachedToken {
+  if (!token) return false;
+  const life = token.expiresAt - (token.issuedAt ?? token.expiresAt - 2 * MIN_LIFE_MS);
+  if (token.expiresAt - Date.now() <= Math.min(MIN_LIFE_MS, life / 2)) return false;
+  try {
+    // A shared cache may hold anything: only this user's CLIENT_ACCESS token may leave.
+    assertClientToken(token.access_token, { userId });
+    return true;
+  } catch {
+    return false;
+  }
+}
 const MAX_CACHED_USERS = 10_000;
 
 function memoryCache(): TokenCache {
@@ -91,16 +107,24 @@ export function createTokenHandler(
   const server = options.serverClient ?? createBasiqServerClient(options);
   const cache = options.cache ?? memoryCache();
   const minting = new Map<string, Promise<CachedToken>>();
+  const report = (error: unknown) => {
+    try {
+      options.onError?.(error);
+    } catch {
+      // A failing logger must not turn the answer into a crash.
+    }
+  };
 
   async function tokenFor(userId: string): Promise<CachedToken> {
     const cached = await cache.get(userId);
-    if (cached && cached.expiresAt - Date.now() > MIN_LIFE_MS) return cached;
+    if (fresh(cached, userId)) return cached;
     let pending = minting.get(userId);
     if (!pending) {
       pending = server
         .clientToken(userId)
         .then(async ({ access_token, expires_in }) => {
-          const token = { access_token, expiresAt: Date.now() + expires_in * 1000 };
+          const issuedAt = Date.now();
+          const token = { access_token, issuedAt, expiresAt: issuedAt + expires_in * 1000 };
           await cache.set(userId, token);
           return token;
         })
@@ -118,7 +142,7 @@ export function createTokenHandler(
     try {
       userId = await options.getUserId(request);
     } catch (error) {
-      options.onError?.(error);
+      report(error);
       return json(500, { error: 'Could not tell who is signed in' });
     }
     if (!userId) return json(401, { error: 'Sign in first' });
@@ -130,7 +154,7 @@ export function createTokenHandler(
         token_type: 'Bearer',
       });
     } catch (error) {
-      options.onError?.(error);
+      report(error);
       return json(502, { error: 'Basiq did not issue a token; try again later' });
     }
   };

@@ -21,12 +21,12 @@ describe('useBasiqLabels', () => {
     expect(seen).toEqual(defaultLabels);
   });
 
-  it('should lay the provider labels over the defaults, one level deep', () => {
+  it('should lay the provider labels over the defaults, key by key at every depth', () => {
     function Show() {
       const labels = useBasiqLabels();
       return (
         <p>
-          {labels.connect} / {labels.phase.success} / {labels.phase.failed} /{' '}
+          {labels.connectButton.action.connect} / {labels.phase.success} / {labels.phase.failed} /{' '}
           {labels.steps['retrieve-accounts']}
         </p>
       );
@@ -34,7 +34,10 @@ describe('useBasiqLabels', () => {
     render(
       <BasiqProvider
         getToken={getToken}
-        labels={{ connect: 'Verbinden', phase: { ...defaultLabels.phase, success: 'Fertig' } }}
+        labels={{
+          connectButton: { action: { connect: 'Verbinden' } },
+          phase: { success: 'Fertig' },
+        }}
       >
         <Show />
       </BasiqProvider>,
@@ -55,7 +58,7 @@ describe('useBasiqLabels', () => {
       const [count, setCount] = useState(0);
       rerender = () => setCount((c) => c + 1);
       return (
-        <BasiqProvider getToken={getToken} labels={{ connect: `Connect` }}>
+        <BasiqProvider getToken={getToken} labels={{ connectButton: { opening: 'Opening' } }}>
           <Read />
           <span>{count}</span>
         </BasiqProvider>

@@ -1,0 +1,2 @@
+/** Texts of the authLink component (filled in with the component). */
+export const authLinkLabels = {};

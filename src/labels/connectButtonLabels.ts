@@ -1,0 +1,16 @@
+/** Texts of `ConnectButton`. */
+export const connectButtonLabels = {
+  /** The button, by consent UI action (`default` when none is given). */
+  action: {
+    default: 'Connect your bank',
+    connect: 'Connect your bank',
+    manage: 'Manage your connections',
+    extend: 'Extend your consent',
+    update: 'Update your connection',
+    reauthorise: 'Reconnect your bank',
+  },
+  /** Shown while the consent UI is opening. */
+  opening: 'Opening…',
+  /** Shown when the consent UI cannot be opened. */
+  unavailable: 'Connecting is unavailable right now. Please try again shortly.',
+};

@@ -1,0 +1,2 @@
+/** Texts of the connectionStatus component (filled in with the component). */
+export const connectionStatusLabels = {};

@@ -1,0 +1,2 @@
+/** Texts of the consentList component (filled in with the component). */
+export const consentListLabels = {};

@@ -1,0 +1,2 @@
+/** Texts of the mfaForm component (filled in with the component). */
+export const mfaFormLabels = {};
