@@ -9,7 +9,7 @@ import {
 import { BASIQ_HOSTS } from '../client/isAllowedUrl.js';
 import type { TokenResult } from '../client/tokenSource.js';
 import { BasiqContext, type BasiqContextValue } from './basiqContext.js';
-import { mergeLabels, type PartialLabels } from '../labels/defaultLabels.js';
+import type { PartialLabels } from '../labels/defaultLabels.js';
 import { useInvalidateOnJobSuccess } from './useInvalidateOnJobSuccess.js';
 
 /** Props of {@link BasiqProvider}. Give `tokenUrl`, `getToken` or a ready `client`. */
@@ -117,7 +117,7 @@ export function BasiqProvider({
   const value = useMemo<BasiqContextValue>(
     () => ({
       client,
-      labels: mergeLabels(JSON.parse(labelsKey) as PartialLabels),
+      labels: JSON.parse(labelsKey) as PartialLabels,
       allowedHosts: hosts.split(' '),
     }),
     [client, labelsKey, hosts],

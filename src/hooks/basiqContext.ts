@@ -1,11 +1,12 @@
 import { createContext } from 'react';
 import type { BasiqClient } from '../client/createBasiqClient.js';
-import type { BasiqLabels } from '../labels/defaultLabels.js';
+import type { PartialLabels } from '../labels/defaultLabels.js';
 
 /** What `<BasiqProvider>` gives the hooks and components below it. */
 export interface BasiqContextValue {
   client: BasiqClient;
-  labels: BasiqLabels;
+  /** The provider's `labels` (merged over the defaults by `useBasiqLabels`, so the text ships only with components). */
+  labels: PartialLabels;
   /** Hosts the kit may send the user to (`https:`), besides loopback. */
   allowedHosts: readonly string[];
 }

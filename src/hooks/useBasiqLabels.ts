@@ -1,5 +1,6 @@
 'use client';
-import type { BasiqLabels } from '../labels/defaultLabels.js';
+import { useMemo } from 'react';
+import { mergeLabels, type BasiqLabels } from '../labels/defaultLabels.js';
 import { useBasiqContext } from './useBasiqClient.js';
 
 /**
@@ -10,5 +11,6 @@ import { useBasiqContext } from './useBasiqClient.js';
  * <h2>{labels.phase[phase]}</h2>
  */
 export function useBasiqLabels(): BasiqLabels {
-  return useBasiqContext().labels;
+  const { labels } = useBasiqContext();
+  return useMemo(() => mergeLabels(labels), [labels]);
 }
