@@ -21,6 +21,8 @@ const chromium = () => ({
   headless: true,
   provider: playwright({
     launchOptions: { executablePath: findChromium(), args: chromiumArgs },
+    // Components copy auth links to the clipboard.
+    contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] },
   }),
   instances: [{ browser: 'chromium' as const }],
 });
@@ -87,11 +89,13 @@ export default defineConfig({
             'react/jsx-dev-runtime',
             '@tanstack/react-query',
             '@testing-library/react',
+            'axe-core',
+            'msw',
           ],
         },
         test: {
           name: 'browser',
-          setupFiles: ['test/setup/cleanup.ts'],
+          setupFiles: ['test/setup/cleanup.ts', 'test/setup/styles.ts'],
           include: ['test/**/*.browser.test.{ts,tsx}'],
           browser: chromium(),
         },

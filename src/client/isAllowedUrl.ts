@@ -1,7 +1,12 @@
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 /** Basiq's own hosts, where the kit may send a user. */
-export const BASIQ_HOSTS: readonly string[] = ['consent.basiq.io', 'au-api.basiq.io', 'basiq.io'];
+export const BASIQ_HOSTS: readonly string[] = [
+  'consent.basiq.io',
+  'connect.basiq.io',
+  'au-api.basiq.io',
+  'basiq.io',
+];
 
 /**
  * Whether `url` may be opened or receive a token: `https:` on one of `hosts`
