@@ -72,3 +72,16 @@ export { useConsentRedirect } from './hooks/useConsentRedirect.js';
 export type { ConsentRedirectResult } from './hooks/useConsentRedirect.js';
 export { defaultLabels, formatLabel } from './labels/defaultLabels.js';
 export type { BasiqLabels, PartialLabels } from './labels/defaultLabels.js';
+
+// Components (thin wrappers over the hooks; `basiq-react/styles.css` is the optional theme).
+export { ConnectionStatus } from './components/ConnectionStatus.js';
+export type { ConnectionStatusProps } from './components/ConnectionStatus.js';
+export { MfaForm } from './components/MfaForm.js';
+export type { MfaFormProps, MfaFormState } from './components/MfaForm.js';
+export { ConsentList } from './components/ConsentList.js';
+export type { ConsentListProps, ConsentListState } from './components/ConsentList.js';
+export { AuthLinkPanel } from './components/AuthLinkPanel.js';
+export type { AuthLinkPanelProps, AuthLinkPanelState } from './components/AuthLinkPanel.js';
+export { ConnectButton } from './components/ConnectButton.js';
+export type { ConnectButtonProps, ConnectButtonState } from './components/ConnectButton.js';
+export type { FailureFamily } from './components/failureAdvice.js';

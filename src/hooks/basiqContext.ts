@@ -11,4 +11,4 @@ export interface BasiqContextValue {
   allowedHosts: readonly string[];
 }
 
-export const BasiqContext = createContext<BasiqContextValue | null>(null);
+export const BasiqContext = /* @__PURE__ */ createContext<BasiqContextValue | null>(null);
