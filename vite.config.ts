@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
 
 const external = [
@@ -100,6 +101,31 @@ export default defineConfig({
           browser: chromium(),
         },
       },
+      // Every story, with its play function and an axe check, as a test in Chromium. Only under
+      // Vitest: Storybook itself loads this file too, and must not load itself again.
+      ...(process.env.VITEST
+        ? [
+            {
+              plugins: [storybookTest({ configDir: '.storybook' })],
+              optimizeDeps: {
+                include: [
+                  'react',
+                  'react-dom',
+                  'react-dom/client',
+                  'react/jsx-runtime',
+                  'react/jsx-dev-runtime',
+                  '@tanstack/react-query',
+                  'msw',
+                ],
+              },
+              test: {
+                name: 'storybook',
+                testTimeout: 20_000,
+                browser: chromium(),
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

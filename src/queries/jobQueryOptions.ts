@@ -1,7 +1,7 @@
 import { queryOptions, skipToken } from '@tanstack/react-query';
 import type { BasiqClient } from '../client/createBasiqClient.js';
 import { basiqKeys } from './basiqKeys.js';
-import { nextPollDelay } from './nextPollDelay.js';
+import { nextPollDelay, POLL_TIMING } from './nextPollDelay.js';
 import { pollHistory } from './pollHistory.js';
 
 /**
@@ -20,7 +20,9 @@ export function jobQueryOptions(client: BasiqClient, jobId: string | undefined) 
     queryFn: jobId ? ({ signal }) => client.getJob(jobId, { signal }) : skipToken,
     refetchInterval: (query) => nextPollDelay(query.state.data, pollHistory(query)),
     // A finished job never changes: no refetch on focus, remount or invalidation by staleness.
-    staleTime: (query) => (query.state.data?.isTerminal ? 'static' : 0),
+    // A running one is fresh for a fast tick, so a component mounting beside another (the MFA
+    // form inside ConnectionStatus) does not send a second request.
+    staleTime: (query) => (query.state.data?.isTerminal ? 'static' : POLL_TIMING.fast),
     // The client already retries GETs with backoff; react-query's retries would multiply them.
     retry: false,
   });

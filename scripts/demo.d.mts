@@ -1,0 +1,35 @@
+/** Options of {@link startDemo}; each defaults to its environment variable, then the default. */
+export interface DemoOptions {
+  /** The app's (Vite's) port; `0` picks a free one. Env `DEMO_PORT`. @default 5173 */
+  port?: number;
+  /** The app backend's port. Env `DEMO_API_PORT`. @default 0 (a free one) */
+  apiPort?: number;
+  /** The mock Basiq's port. Env `MOCK_BASIQ_PORT`. @default 0 (a free one) */
+  mockPort?: number;
+  /** How long each step of a mock job takes. Env `DEMO_STEP_MS`. @default 1500 */
+  stepMs?: number;
+  /** Use the real Basiq with this key instead of the mock. Env `BASIQ_API_KEY`. */
+  apiKey?: string;
+  /** Keep the build's and Vite's output to errors. @default false */
+  quiet?: boolean;
+  /** Where progress lines go. @default console.log */
+  log?: (line: string) => void;
+}
+
+/** A running demo. */
+export interface RunningDemo {
+  /** The page to open, e.g. `http://127.0.0.1:5173/`. */
+  url: string;
+  /** The app's backend (`/api/basiq/token`, `/api/config`). */
+  apiUrl: string;
+  /** The mock Basiq's base URL; undefined against the real Basiq. */
+  mockUrl: string | undefined;
+  /** Stops all the servers. */
+  close(): Promise<void>;
+}
+
+/** True when dist/ lacks an entry or is older than anything it is built from. */
+export function distIsStale(): boolean;
+
+/** Starts the mock Basiq (unless given an API key), the app's backend and the Vite dev server. */
+export function startDemo(options?: DemoOptions): Promise<RunningDemo>;
