@@ -15,6 +15,18 @@ const external = [
   /^node:/,
 ];
 
+// Bundled up front in the browser projects: a dependency found mid-run reloads the page and
+// fails the file.
+const browserDeps = [
+  'react',
+  'react-dom',
+  'react-dom/client',
+  'react/jsx-runtime',
+  'react/jsx-dev-runtime',
+  '@tanstack/react-query',
+  'msw',
+];
+
 // Each browser project needs its own `browser` object: a shared one fails with
 // "Cannot define a nested project".
 const chromium = () => ({
@@ -80,19 +92,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        // Bundled up front: a dependency found mid-run reloads the page and fails the file.
         optimizeDeps: {
-          include: [
-            'react',
-            'react-dom',
-            'react-dom/client',
-            'react/jsx-runtime',
-            'react/jsx-dev-runtime',
-            '@tanstack/react-query',
-            '@testing-library/react',
-            'axe-core',
-            'msw',
-          ],
+          include: [...browserDeps, '@testing-library/react', 'axe-core'],
         },
         test: {
           name: 'browser',
@@ -107,17 +108,7 @@ export default defineConfig({
         ? [
             {
               plugins: [storybookTest({ configDir: '.storybook' })],
-              optimizeDeps: {
-                include: [
-                  'react',
-                  'react-dom',
-                  'react-dom/client',
-                  'react/jsx-runtime',
-                  'react/jsx-dev-runtime',
-                  '@tanstack/react-query',
-                  'msw',
-                ],
-              },
+              optimizeDeps: { include: browserDeps },
               test: {
                 name: 'storybook',
                 testTimeout: 20_000,
