@@ -3,15 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { AuthLinkPanel } from '../../src/components/AuthLinkPanel';
 import { authLinkLabels as labels } from '../../src/labels/authLinkLabels';
+import { button, linkField, mobileField, panel, state, status } from '../support/authLinkPanel';
 import { createBrowserTestbed, expectNoAxeViolations, USER } from '../support/browserTestbed';
 
 const MOBILE = '+61400000000';
-const panel = () => document.querySelector('.basiq-AuthLinkPanel')!;
-const state = () => panel().getAttribute('data-state');
-const status = () => screen.getByRole('status');
-const linkField = () => screen.getByRole<HTMLInputElement>('textbox', { name: labels.link });
-const mobileField = () => screen.getByRole<HTMLInputElement>('textbox', { name: labels.mobile });
-const button = (name: string) => screen.getByRole('button', { name });
 
 /** Every text the live region showed, in order. */
 function watchStatus(): string[] {

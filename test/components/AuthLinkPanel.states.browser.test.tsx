@@ -5,16 +5,11 @@ import type { AuthLink } from '../../src/client/types';
 import { AuthLinkPanel } from '../../src/components/AuthLinkPanel';
 import { authLinkLabels as labels } from '../../src/labels/authLinkLabels';
 import { basiqKeys } from '../../src/queries/basiqKeys';
+import { button, linkField, mobileField, panel, state, status } from '../support/authLinkPanel';
 import { createBrowserTestbed, expectNoAxeViolations, USER } from '../support/browserTestbed';
 
 const PATH = `/users/${USER}/auth_link`;
 const NO_MOBILE = 'The user has no mobile: give one for the SMS check.';
-const panel = () => document.querySelector('.basiq-AuthLinkPanel')!;
-const state = () => panel().getAttribute('data-state');
-const status = () => screen.getByRole('status');
-const linkField = () => screen.getByRole<HTMLInputElement>('textbox', { name: labels.link });
-const mobileField = () => screen.getByRole<HTMLInputElement>('textbox', { name: labels.mobile });
-const button = (name: string) => screen.getByRole('button', { name });
 const medium = (iso: string, locale: string) =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
 

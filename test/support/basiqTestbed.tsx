@@ -1,14 +1,14 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
-import { BasiqProvider, type BasiqProviderProps } from '../../src';
+import type { QueryClient } from '@tanstack/react-query';
+import type { BasiqProviderProps } from '../../src';
 import { createBasiqMock } from '../../src/testing';
 import type { BasiqMockControl, BasiqMockOptions } from '../../src/testing';
 import type { SetupServer } from 'msw/node';
+import { createProviderWrapper, USER } from './providerWrapper';
 
-/** The user every testbed signs in. */
-export const USER = 'u1';
+export { USER };
 
 /** Moves the fake clock (react-query's timers and the mock's jobs) by `ms`. */
 export const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
@@ -35,21 +35,7 @@ export function createTestbed(
 ): Testbed {
   const { handlers, control } = createBasiqMock(mockOptions);
   server.use(...handlers);
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
-  });
-  const wrapper = ({ children }: { children?: ReactNode }) => (
-    <QueryClientProvider client={queryClient}>
-      <BasiqProvider
-        getToken={async () => control.clientToken(USER)}
-        userId={USER}
-        clientOptions={{ retry: { attempts: 1 } }}
-        {...provider}
-      >
-        {children}
-      </BasiqProvider>
-    </QueryClientProvider>
-  );
+  const { queryClient, wrapper } = createProviderWrapper(control, {}, provider);
   const jobPolls = (jobId?: string) =>
     control
       .requests()

@@ -1,17 +1,16 @@
 // Components under test in a real browser: the mock Basiq answers through an injected fetch
 // (MSW's getResponse, no service worker), and axe checks what is on the page.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import axe from 'axe-core';
 import { getResponse } from 'msw';
-import type { ReactElement, ReactNode } from 'react';
+import type { ReactElement } from 'react';
 import { expect } from 'vitest';
-import { BasiqProvider, type BasiqProviderProps } from '../../src';
+import type { BasiqProviderProps } from '../../src';
 import { createBasiqMock } from '../../src/testing';
 import type { BasiqMockOptions } from '../../src/testing';
+import { createProviderWrapper, USER } from './providerWrapper';
 
-/** The user every testbed signs in. */
-export const USER = 'u1';
+export { USER };
 
 /** A mock Basiq, a provider wired to it, and `render`. */
 export function createBrowserTestbed({
@@ -21,21 +20,7 @@ export function createBrowserTestbed({
   const { handlers, control } = createBasiqMock(mockOptions);
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) =>
     (await getResponse(handlers, new Request(input, init))) ?? new Response(null, { status: 404 });
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
-  });
-  const wrapper = ({ children }: { children?: ReactNode }) => (
-    <QueryClientProvider client={queryClient}>
-      <BasiqProvider
-        getToken={async () => control.clientToken(USER)}
-        userId={USER}
-        clientOptions={{ fetch, retry: { attempts: 1 } }}
-        {...provider}
-      >
-        {children}
-      </BasiqProvider>
-    </QueryClientProvider>
-  );
+  const { queryClient, wrapper } = createProviderWrapper(control, { fetch }, provider);
   return {
     control,
     queryClient,
