@@ -15,6 +15,7 @@ export {
   BasiqTokenScopeError,
   BasiqNetworkError,
   BasiqResponseError,
+  BasiqPollTimeoutError,
 } from './client/errors.js';
 export type { BasiqErrorDetail, TokenRefusal, NetworkFailure } from './client/errors.js';
 export type { RetryOptions } from './client/retryPolicy.js';
@@ -41,6 +42,7 @@ export type {
 // Queries: keys, options factories and the polling policy (no React).
 export { basiqKeys } from './queries/basiqKeys.js';
 export { jobQueryOptions } from './queries/jobQueryOptions.js';
+export type { JobQueryOptions } from './queries/jobQueryOptions.js';
 export { userJobsQueryOptions } from './queries/userJobsQueryOptions.js';
 export { consentsQueryOptions } from './queries/consentsQueryOptions.js';
 export { authLinkQueryOptions } from './queries/authLinkQueryOptions.js';

@@ -1,3 +1,5 @@
+import type { Job } from './types.js';
+
 /** One entry of Basiq's error envelope (`{ type: 'list', correlationId, data: [...] }`). */
 export interface BasiqErrorDetail {
   code: string;
@@ -70,4 +72,16 @@ export class BasiqResponseError extends BasiqError {
   declare readonly status: number;
   declare readonly method: string;
   declare readonly path: string;
+}
+
+/**
+ * A job was still running when `maxPollMs` ran out, so the kit stopped polling it. Refetch
+ * (e.g. a "Check again" button) to look again and start a new `maxPollMs`.
+ */
+export class BasiqPollTimeoutError extends BasiqError {
+  override name = 'BasiqPollTimeoutError';
+  declare readonly jobId: string;
+  declare readonly maxPollMs: number;
+  /** The job as last seen. */
+  declare readonly job: Job;
 }

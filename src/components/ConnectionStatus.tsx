@@ -37,6 +37,12 @@ export interface ConnectionStatusProps {
    * `<ConnectButton action="reauthorise" />` when `failure.code` is `invalid-credentials`.
    */
   renderFailureAction?: (failure: JobFailure, job: Job) => ReactNode;
+  /**
+   * Stop checking a job still running after this long, and offer "Check again"
+   * (`data-phase="timed-out"`).
+   * @default the provider's `maxPollMs`, else 900000 (15 minutes)
+   */
+  maxPollMs?: number;
   /** Extra class on the root element. */
   className?: string;
 }
@@ -50,7 +56,7 @@ function ConnectionStatusMany({
   ...callbacks
 }: ConnectionStatusCallbacks & { ids: string[]; className?: string }) {
   const cs = useBasiqLabels().connectionStatus;
-  const { jobs, phase, error } = useJobs(ids);
+  const { jobs, phase, error } = useJobs(ids, { maxPollMs: callbacks.maxPollMs });
   const done = jobs.filter((job) => job.isTerminal).length;
   return (
     <div className={rootClass(className)} data-phase={phase ?? (error ? 'error' : 'loading')}>
@@ -80,7 +86,8 @@ function ConnectionStatusEmpty({ className }: { className?: string }) {
  * internet banking, wait for a bank having trouble, …). Every change is announced once
  * through a polite live region. The root's `data-phase` is the job's phase (`pending`,
  * `in-progress`, `mfa-required`, `success`, `failed`), or `loading`, `error` (the job could
- * not be loaded) or `empty` (no id). With several jobs it is their combined phase, and each
+ * not be loaded), `timed-out` (still running after `maxPollMs`: checking stopped, with a
+ * "Check again" button) or `empty` (no id). With several jobs it is their combined phase, and each
  * job gets its own section (`basiq-ConnectionStatus-job`, with its own `data-phase`).
  *
  * @example

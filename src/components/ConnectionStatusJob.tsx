@@ -21,6 +21,7 @@ export interface ConnectionStatusCallbacks {
   onMfa?: (challenge: MfaChallenge) => void;
   renderMfa?: (challenge: MfaChallenge, jobId: string) => ReactNode;
   renderFailureAction?: (failure: JobFailure, job: Job) => ReactNode;
+  maxPollMs?: number;
 }
 
 interface ConnectionStatusJobProps extends ConnectionStatusCallbacks {
@@ -46,10 +47,14 @@ const notFound = (error: Error | null) => {
   return status === 404 || status === 410;
 };
 
+// The job is still running but polling stopped at `maxPollMs`.
+const timedOut = (error: Error | null) => error?.name === 'BasiqPollTimeoutError';
+
 /** What the live region says about the job: it changes (and is announced) only when this does. */
 function announcement(job: Job | undefined, error: Error | null, labels: BasiqLabels): string {
   const cs = labels.connectionStatus;
   if (!job) return error ? (notFound(error) ? cs.notFound : cs.loadError) : '';
+  if (timedOut(error)) return cs.stalled;
   const phase = labels.phase[job.phase];
   if (job.phase === 'failed') {
     const family = failureFamily(job.failure?.code ?? '');
@@ -119,28 +124,43 @@ export const ConnectionStatusJob = /* @__PURE__ */ memo(function ConnectionStatu
   n,
   total,
   className,
+  maxPollMs,
   ...callbacks
 }: ConnectionStatusJobProps) {
   const labels = useBasiqLabels();
   const cs = labels.connectionStatus;
   // Reads only data and error: polls that change nothing do not re-render this.
-  const { job, error, refetch } = useJob(jobId);
+  const { job, error, refetch } = useJob(jobId, { maxPollMs });
   useTransitionCallbacks(job, callbacks);
-  // After "Try again" loads the job, the button is gone: focus moves to the job's status.
+  // After "Try again" or "Check again" loads the job, the button is gone: focus moves to the
+  // job's status.
   const retried = useRef(false);
   const phaseRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    if (!job || !retried.current) return;
+    if (!job || error || !retried.current) return;
     retried.current = false;
     phaseRef.current?.focus();
-  }, [job]);
+  }, [job, error]);
 
   const nameId = useId();
   const name = n !== undefined ? formatLabel(cs.connection, { n, total: total ?? n }) : undefined;
   const said = announcement(job, error, labels);
   const message =
     name && said ? formatLabel(cs.announceConnection, { connection: name, message: said }) : said;
-  const state = job?.phase ?? (error ? 'error' : 'loading');
+  const stalled = !!job && timedOut(error);
+  const state = stalled ? 'timed-out' : (job?.phase ?? (error ? 'error' : 'loading'));
+  const retry = (
+    <button
+      type="button"
+      className="basiq-ConnectionStatus-retry"
+      onClick={() => {
+        retried.current = true;
+        void refetch();
+      }}
+    >
+      {stalled ? cs.checkAgain : cs.retry}
+    </button>
+  );
   const root = name
     ? { role: 'group', 'aria-labelledby': nameId, className: 'basiq-ConnectionStatus-job' }
     : { className: className ? `basiq-ConnectionStatus ${className}` : 'basiq-ConnectionStatus' };
@@ -151,18 +171,7 @@ export const ConnectionStatusJob = /* @__PURE__ */ memo(function ConnectionStatu
     body = (
       <>
         <p className="basiq-ConnectionStatus-error">{gone ? cs.notFound : cs.loadError}</p>
-        {!gone && (
-          <button
-            type="button"
-            className="basiq-ConnectionStatus-retry"
-            onClick={() => {
-              retried.current = true;
-              void refetch();
-            }}
-          >
-            {cs.retry}
-          </button>
-        )}
+        {!gone && retry}
       </>
     );
   } else if (!job) {
@@ -195,6 +204,12 @@ export const ConnectionStatusJob = /* @__PURE__ */ memo(function ConnectionStatu
             failure={job.failure}
             renderAction={callbacks.renderFailureAction}
           />
+        )}
+        {stalled && (
+          <>
+            <p className="basiq-ConnectionStatus-stalled">{cs.stalled}</p>
+            {retry}
+          </>
         )}
       </>
     );

@@ -40,6 +40,12 @@ export interface BasiqProviderProps {
    * own must be listed here; loopback `http:` is always allowed). @default []
    */
   allowedHosts?: readonly string[];
+  /**
+   * How long `useJob`, `useJobs` and `ConnectionStatus` poll a job that does not finish before
+   * they stop and report a `BasiqPollTimeoutError` (each can override it).
+   * @default 900000 (15 minutes)
+   */
+  maxPollMs?: number;
   children?: ReactNode;
 }
 
@@ -75,6 +81,7 @@ export function BasiqProvider({
   queryClient: givenQueryClient,
   labels,
   allowedHosts = [],
+  maxPollMs,
   children,
 }: BasiqProviderProps) {
   const outerQueryClient = useContext(QueryClientContext);
@@ -119,8 +126,9 @@ export function BasiqProvider({
       client,
       labels: JSON.parse(labelsKey) as PartialLabels,
       allowedHosts: hosts.split(' '),
+      maxPollMs,
     }),
-    [client, labelsKey, hosts],
+    [client, labelsKey, hosts, maxPollMs],
   );
   useInvalidateOnJobSuccess(queryClient);
 

@@ -9,6 +9,8 @@ export interface BasiqContextValue {
   labels: PartialLabels;
   /** Hosts the kit may send the user to (`https:`), besides loopback. */
   allowedHosts: readonly string[];
+  /** The provider's default `maxPollMs` for job polling. */
+  maxPollMs?: number;
 }
 
 export const BasiqContext = /* @__PURE__ */ createContext<BasiqContextValue | null>(null);

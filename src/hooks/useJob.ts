@@ -3,14 +3,18 @@ import { useQuery, type UseQueryOptions, type UseQueryResult } from '@tanstack/r
 import { useCallback } from 'react';
 import type { Job, JobFailure, JobPhase, MfaChallenge } from '../client/types.js';
 import type { basiqKeys } from '../queries/basiqKeys.js';
-import { jobQueryOptions } from '../queries/jobQueryOptions.js';
-import { useBasiqClient } from './useBasiqClient.js';
+import { jobQueryOptions, type JobQueryOptions } from '../queries/jobQueryOptions.js';
+import { useBasiqContext } from './useBasiqClient.js';
 
-/** Options of {@link useJob}: react-query's, without the key and function it sets. */
+/**
+ * Options of {@link useJob}: react-query's, without the key and function it sets, and
+ * `maxPollMs` (default: the provider's `maxPollMs`, else 15 minutes).
+ */
 export type UseJobOptions<TData = Job> = Omit<
   UseQueryOptions<Job, Error, TData, ReturnType<typeof basiqKeys.job>>,
   'queryKey' | 'queryFn'
->;
+> &
+  JobQueryOptions;
 
 /** What {@link useJob} returns: the query, plus the job's fields at hand. */
 export type UseJobResult<TData = Job> = UseQueryResult<TData, Error> & {
@@ -31,7 +35,9 @@ type Selected<TData> = { job: Job; data: TData };
  * Watches a Basiq job, polling it economically: about every second while the user waits on
  * the bank, not at all while an MFA challenge waits for the user's answer, every few seconds
  * while data is retrieved, and never again once the job succeeded or failed. However many
- * components watch one job, one request goes out per tick; a hidden tab does not poll.
+ * components watch one job, one request goes out per tick; a hidden tab does not poll. A job
+ * still running after `maxPollMs` stops being polled and fails the query with a
+ * `BasiqPollTimeoutError` (`refetch()` looks again).
  *
  * @example
  * const { phase, mfa, failure } = useJob(jobId);
@@ -39,9 +45,9 @@ type Selected<TData> = { job: Job; data: TData };
  */
 export function useJob<TData = Job>(
   jobId: string | undefined,
-  options: UseJobOptions<TData> = {},
+  { maxPollMs, ...options }: UseJobOptions<TData> = {},
 ): UseJobResult<TData> {
-  const client = useBasiqClient();
+  const context = useBasiqContext();
   const userSelect = options.select;
   // Keeps the job beside what `select` makes of it, so both can be returned.
   const select = useCallback(
@@ -52,7 +58,7 @@ export function useJob<TData = Job>(
     [userSelect],
   );
   const query = useQuery({
-    ...jobQueryOptions(client, jobId),
+    ...jobQueryOptions(context.client, jobId, { maxPollMs: maxPollMs ?? context.maxPollMs }),
     ...(options as object),
     select,
   }) as unknown as UseQueryResult<Selected<TData>, Error>;

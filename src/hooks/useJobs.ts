@@ -1,8 +1,8 @@
 'use client';
 import { useQueries } from '@tanstack/react-query';
 import type { Job, JobPhase } from '../client/types.js';
-import { jobQueryOptions } from '../queries/jobQueryOptions.js';
-import { useBasiqClient } from './useBasiqClient.js';
+import { jobQueryOptions, type JobQueryOptions } from '../queries/jobQueryOptions.js';
+import { useBasiqContext } from './useBasiqClient.js';
 
 /** What {@link useJobs} returns. */
 export interface UseJobsResult {
@@ -47,16 +47,21 @@ function aggregate(results: Array<{ data?: Job; error: Error | null; isPending: 
 
 /**
  * Watches several jobs at once (the consent UI returns one per bank connected), each polled
- * like {@link useJob}, with an aggregate phase.
+ * like {@link useJob} (`maxPollMs` as there), with an aggregate phase.
  *
  * @example
  * const { jobIds } = useConsentRedirect();
  * const { phase, jobs } = useJobs(jobIds);
  */
-export function useJobs(jobIds: readonly string[]): UseJobsResult {
-  const client = useBasiqClient();
+export function useJobs(
+  jobIds: readonly string[],
+  { maxPollMs }: JobQueryOptions = {},
+): UseJobsResult {
+  const { client, ...context } = useBasiqContext();
   return useQueries({
-    queries: jobIds.map((jobId) => jobQueryOptions(client, jobId)),
+    queries: jobIds.map((jobId) =>
+      jobQueryOptions(client, jobId, { maxPollMs: maxPollMs ?? context.maxPollMs }),
+    ),
     combine: aggregate,
   });
 }

@@ -11,6 +11,10 @@ export const connectionStatusLabels = {
   notFound: 'We couldn’t find this connection. Please connect your bank again.',
   /** The button that loads the job again after a load error. */
   retry: 'Try again',
+  /** Shown when the job still runs after `maxPollMs` and the kit stopped checking. */
+  stalled: 'This is taking longer than usual. Your bank may still be sending data.',
+  /** The button that checks a stalled job again. */
+  checkAgain: 'Check again',
   /** Shown when no job id was given (nothing was connected). */
   empty: 'No bank connection to show.',
   /** The accessible name of the step list. */

@@ -1,23 +1,70 @@
 import { queryOptions, skipToken } from '@tanstack/react-query';
 import type { BasiqClient } from '../client/createBasiqClient.js';
+import { BasiqPollTimeoutError } from '../client/errors.js';
+import type { Job } from '../client/types.js';
 import { basiqKeys } from './basiqKeys.js';
 import { nextPollDelay, POLL_TIMING } from './nextPollDelay.js';
 import { pollHistory } from './pollHistory.js';
 
+/** Options of {@link jobQueryOptions}. */
+export interface JobQueryOptions {
+  /**
+   * Stop polling a job still running this long after the first poll, and fail the query with
+   * a `BasiqPollTimeoutError` (a refetch looks again and starts a new period). A pause in
+   * polling of over a minute (a hidden tab, nothing watching) starts the count again.
+   * `Infinity` polls for as long as the job runs.
+   * @default 900000 (15 minutes)
+   */
+  maxPollMs?: number;
+}
+
+// When polling of each running job began, and its last poll.
+const periods = new WeakMap<BasiqClient, Map<string, { start: number; last: number }>>();
+
+async function getJobWithin(
+  client: BasiqClient,
+  jobId: string,
+  maxPollMs: number,
+  signal: AbortSignal,
+): Promise<Job> {
+  const job = await client.getJob(jobId, { signal });
+  let seen = periods.get(client);
+  if (!seen) periods.set(client, (seen = new Map()));
+  const now = Date.now();
+  const period = seen.get(jobId);
+  const start = period && now - period.last < 2 * POLL_TIMING.slowMax ? period.start : now;
+  if (job.isTerminal || now - start >= maxPollMs) {
+    seen.delete(jobId);
+    if (!job.isTerminal) {
+      const minutes = Math.round(maxPollMs / 60_000);
+      throw new BasiqPollTimeoutError(
+        `Job ${jobId} is still running after ${minutes} min, so polling stopped; refetch to check again`,
+        { jobId, maxPollMs, job },
+      );
+    }
+  } else seen.set(jobId, { start, last: now });
+  return job;
+}
+
 /**
  * The query of one job, polled by the kit's policy ({@link nextPollDelay}): fast while the
  * user waits on the bank, not at all while an MFA challenge waits for the user, slower while
- * data is retrieved, never after the job ends. Use it to prefetch, read the cache, or compose
- * with `useQueries`/`useSuspenseQuery`. No `jobId` (undefined or '') means no query.
+ * data is retrieved, never after the job ends, and not past `maxPollMs`. Use it to prefetch,
+ * read the cache, or compose with `useQueries`/`useSuspenseQuery`. No `jobId` (undefined or
+ * '') means no query.
  *
  * @example
  * await queryClient.prefetchQuery(jobQueryOptions(client, jobId));
  * const job = queryClient.getQueryData(jobQueryOptions(client, jobId).queryKey);
  */
-export function jobQueryOptions(client: BasiqClient, jobId: string | undefined) {
+export function jobQueryOptions(
+  client: BasiqClient,
+  jobId: string | undefined,
+  { maxPollMs = POLL_TIMING.maxPoll }: JobQueryOptions = {},
+) {
   return queryOptions({
     queryKey: basiqKeys.job(jobId ?? ''),
-    queryFn: jobId ? ({ signal }) => client.getJob(jobId, { signal }) : skipToken,
+    queryFn: jobId ? ({ signal }) => getJobWithin(client, jobId, maxPollMs, signal) : skipToken,
     refetchInterval: (query) => nextPollDelay(query.state.data, pollHistory(query)),
     // A finished job never changes: no refetch on focus, remount or invalidation by staleness.
     // A running one is fresh for a fast tick, so a component mounting beside another (the MFA

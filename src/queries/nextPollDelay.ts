@@ -1,4 +1,4 @@
-import { BasiqApiError, BasiqTokenScopeError } from '../client/errors.js';
+import { BasiqApiError, BasiqPollTimeoutError, BasiqTokenScopeError } from '../client/errors.js';
 import type { Job } from '../client/types.js';
 
 /** What the poller remembers about a job between polls. */
@@ -11,6 +11,8 @@ export interface PollHistory {
   mfaAnsweredAt?: number;
   /** Failed polls in a row. */
   failures: number;
+  /** Since when polls have found the job exactly as it is now, epoch ms. */
+  unchangedSince?: number;
   /** The last poll's error, when it failed. */
   error?: unknown;
 }
@@ -28,6 +30,12 @@ export const POLL_TIMING = {
   /** First wait after a failed poll; doubles per failure. */
   errorBase: 2000,
   errorMax: 30_000,
+  /** How long a job may look the same before the waits grow (to a tenth of that time). */
+  patience: 60_000,
+  /** The longest wait between polls of a running job. */
+  slowMax: 30_000,
+  /** How long `useJob` polls a job that does not finish (`maxPollMs`): 15 minutes. */
+  maxPoll: 900_000,
 } as const;
 
 // Steps during which the user is waiting on the bank and may be asked for MFA any moment.
@@ -35,7 +43,7 @@ const FAST_STEPS = new Set(['verify-credentials', 'mfa-challenge']);
 
 /** Errors that polling cannot fix: refused token, forbidden, unknown or gone job. */
 function isPermanent(error: unknown): boolean {
-  if (error instanceof BasiqTokenScopeError) return true;
+  if (error instanceof BasiqTokenScopeError || error instanceof BasiqPollTimeoutError) return true;
   return error instanceof BasiqApiError && [400, 401, 403, 404, 410].includes(error.status);
 }
 
@@ -44,7 +52,9 @@ function isPermanent(error: unknown): boolean {
  * fast (1 s) while the user waits on the bank (verifying credentials, right after an MFA
  * answer); no polling while an MFA challenge waits for the user; 2.5 s then 5 s while data is
  * retrieved; never again once the job succeeded or failed; failures back off (2 s doubling to
- * 30 s, or Basiq's `Retry-After`) and stop on errors polling cannot fix.
+ * 30 s, or Basiq's `Retry-After`) and stop on errors polling cannot fix. Once a job has
+ * looked the same for a minute, polls wait a tenth of that time (6 s after a minute, 30 s
+ * after five).
  */
 export function nextPollDelay(job: Job | undefined, history: PollHistory): number | false {
   // A finished job never changes, even when a refetch of it failed.
@@ -66,8 +76,16 @@ export function nextPollDelay(job: Job | undefined, history: PollHistory): numbe
       ? POLL_TIMING.fast
       : false;
   }
-  if (!isRetrieving(job)) return POLL_TIMING.fast;
-  return history.slowPolls <= 1 ? POLL_TIMING.slowFirst : POLL_TIMING.slow;
+  const delay = !isRetrieving(job)
+    ? POLL_TIMING.fast
+    : history.slowPolls <= 1
+      ? POLL_TIMING.slowFirst
+      : POLL_TIMING.slow;
+  // A job that stays the same poll after poll may never finish: wait longer and longer.
+  const unchangedFor = history.now - (history.unchangedSince ?? history.now);
+  return unchangedFor < POLL_TIMING.patience
+    ? delay
+    : Math.min(POLL_TIMING.slowMax, Math.max(delay, Math.round(unchangedFor / 10)));
 }
 
 /** Whether a running job is in a long step (retrieving data), where polls slow down. */

@@ -9,6 +9,8 @@ interface Tracker {
   seenDataAt: number;
   seenErrorAt: number;
   slowPolls: number;
+  unchangedSince?: number;
+  data?: Job;
   failures: number;
   mfaAnsweredAt?: number;
 }
@@ -36,6 +38,9 @@ export function pollHistory(
   if (dataUpdatedAt > tracker.seenDataAt) {
     tracker.seenDataAt = dataUpdatedAt;
     tracker.slowPolls = data && isRetrieving(data) ? tracker.slowPolls + 1 : 0;
+    // Structural sharing keeps the same object when a poll brings back identical data.
+    if (data !== tracker.data) tracker.unchangedSince = dataUpdatedAt;
+    tracker.data = data;
     const answered = tracker.mfaAnsweredAt;
     if (answered !== undefined && dataUpdatedAt > answered && data?.phase !== 'mfa-required') {
       delete tracker.mfaAnsweredAt;
@@ -49,6 +54,7 @@ export function pollHistory(
   return {
     now: Date.now(),
     slowPolls: tracker.slowPolls,
+    unchangedSince: tracker.unchangedSince,
     failures: tracker.failures,
     ...(tracker.failures > 0 && { error }),
     ...(tracker.mfaAnsweredAt !== undefined && { mfaAnsweredAt: tracker.mfaAnsweredAt }),

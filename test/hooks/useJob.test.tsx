@@ -1,7 +1,7 @@
 import { focusManager } from '@tanstack/react-query';
 import { act, render, renderHook, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BasiqApiError, useJob } from '../../src';
+import { BasiqApiError, BasiqPollTimeoutError, useJob, useSubmitMfa } from '../../src';
 import type { CreateJobOptions } from '../../src/testing';
 import { advance, createTestbed, USER, type Testbed } from '../support/basiqTestbed';
 import { setupMswServer } from '../support/server';
@@ -247,8 +247,70 @@ describe('useJob', () => {
     await advance(5000);
     expect(screen.getByText('in-progress')).toBeTruthy();
     const [rendersBefore, pollsBefore] = [renders, bed.jobPolls(jobId)];
-    await advance(100_000);
+    await advance(150_000);
     expect(bed.jobPolls(jobId) - pollsBefore).toBeGreaterThanOrEqual(20);
     expect(renders).toBe(rendersBefore);
+  });
+
+  it('should poll a job that never changes less and less often, down to every 30 s', async () => {
+    const { bed, jobId, t0 } = start({ stepMs: { 'verify-credentials': 3_600_000 } });
+    renderHook(() => useJob(jobId, { maxPollMs: Infinity }), { wrapper: bed.wrapper });
+    await advance(900_000);
+    const times = pollTimes(bed, jobId, t0);
+    const spacing = gaps(times);
+    expect(spacing.slice(0, 59).every((gap) => gap === 1000)).toBe(true);
+    expect(spacing.every((gap, i) => i === 0 || gap >= spacing[i - 1]!)).toBe(true);
+    expect(spacing.at(-1)).toBe(30_000);
+    // A fixed 1 s loop would have sent 900.
+    expect(times.length).toBeLessThan(130);
+  });
+
+  it('should stop polling after maxPollMs with a BasiqPollTimeoutError, and look again on refetch', async () => {
+    const { bed, jobId } = start({ stepMs: { 'verify-credentials': 3_600_000 } });
+    const { result } = renderHook(() => useJob(jobId, { maxPollMs: 120_000 }), {
+      wrapper: bed.wrapper,
+    });
+    await advance(130_000);
+    expect(result.current.error).toBeInstanceOf(BasiqPollTimeoutError);
+    expect(result.current.error).toMatchObject({ jobId, maxPollMs: 120_000 });
+    expect((result.current.error as BasiqPollTimeoutError).job.id).toBe(jobId);
+    expect(result.current.error?.message).toMatch(/still running after 2 min/);
+    // The job as last seen stays available.
+    expect(result.current.phase).toBe('in-progress');
+    const polls = bed.jobPolls(jobId);
+    await advance(600_000);
+    expect(bed.jobPolls(jobId)).toBe(polls);
+
+    act(() => void result.current.refetch());
+    await advance(100);
+    expect(result.current.error).toBeNull();
+    expect(bed.jobPolls(jobId)).toBe(polls + 1);
+    // Polling goes on (at the stuck job's 30 s pace) for another maxPollMs.
+    await advance(60_000);
+    expect(bed.jobPolls(jobId)).toBe(polls + 3);
+  });
+
+  it("should take maxPollMs from the provider, and not count time waiting for the user's MFA answer", async () => {
+    vi.useFakeTimers();
+    const bed = createTestbed(server, { provider: { maxPollMs: 60_000 } });
+    const { jobId } = bed.control.createJob({
+      userId: USER,
+      scenario: 'mfa-token',
+      stepMs: { 'verify-credentials': 1000, 'retrieve-accounts': 3_600_000 },
+    });
+    const { result } = renderHook(() => ({ job: useJob(jobId), submit: useSubmitMfa(jobId) }), {
+      wrapper: bed.wrapper,
+    });
+    await advance(2000);
+    expect(result.current.job.phase).toBe('mfa-required');
+    // 90 s pass before the user answers: no polling, and no timeout.
+    await advance(90_000);
+    expect(result.current.job.error).toBeNull();
+    await act(() => result.current.submit.mutateAsync(['123456']));
+    await advance(30_000);
+    expect(result.current.job.error).toBeNull();
+    expect(result.current.job.phase).toBe('in-progress');
+    await advance(40_000);
+    expect(result.current.job.error).toBeInstanceOf(BasiqPollTimeoutError);
   });
 });

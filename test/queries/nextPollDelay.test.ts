@@ -112,6 +112,20 @@ describe('nextPollDelay', () => {
     expect([POLL_TIMING.slowFirst, POLL_TIMING.slow]).toEqual([2500, 5000]);
   });
 
+  it('should wait longer once a running job has looked the same for a minute, up to 30 s', () => {
+    const same = (forMs: number, fields: Partial<PollHistory> = {}) =>
+      history({ unchangedSince: NOW - forMs, ...fields });
+    expect(nextPollDelay(verifying, same(59_999))).toBe(POLL_TIMING.fast);
+    expect(nextPollDelay(verifying, same(60_000))).toBe(6000);
+    expect(nextPollDelay(verifying, same(120_000))).toBe(12_000);
+    expect(nextPollDelay(verifying, same(300_000))).toBe(POLL_TIMING.slowMax);
+    expect(nextPollDelay(verifying, same(3_600_000))).toBe(30_000);
+    expect(nextPollDelay(retrieving, same(30_000, { slowPolls: 6 }))).toBe(POLL_TIMING.slow);
+    expect(nextPollDelay(retrieving, same(90_000, { slowPolls: 18 }))).toBe(9000);
+    // Waiting for the user's MFA answer is not a stuck job.
+    expect(nextPollDelay(mfaRequired, same(600_000))).toBe(false);
+  });
+
   it('should back off after failures from 2 s, doubling, up to 30 s', () => {
     const error = new BasiqNetworkError('GET /jobs/j1: network', { reason: 'network' });
     const delays = [1, 2, 3, 4, 5, 6, 50].map((failures) =>
