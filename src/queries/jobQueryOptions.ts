@@ -63,6 +63,8 @@ export function jobQueryOptions(
   { maxPollMs = POLL_TIMING.maxPoll }: JobQueryOptions = {},
 ) {
   return queryOptions({
+    // The job's data does not depend on the client (one per user) nor on how long it is polled.
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps
     queryKey: basiqKeys.job(jobId ?? ''),
     queryFn: jobId ? ({ signal }) => getJobWithin(client, jobId, maxPollMs, signal) : skipToken,
     refetchInterval: (query) => nextPollDelay(query.state.data, pollHistory(query)),
