@@ -62,9 +62,9 @@ export function jobQueryOptions(
   jobId: string | undefined,
   { maxPollMs = POLL_TIMING.maxPoll }: JobQueryOptions = {},
 ) {
+  // The job's data depends on neither the client (one per user) nor how long it is polled.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
-    // The job's data does not depend on the client (one per user) nor on how long it is polled.
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps
     queryKey: basiqKeys.job(jobId ?? ''),
     queryFn: jobId ? ({ signal }) => getJobWithin(client, jobId, maxPollMs, signal) : skipToken,
     refetchInterval: (query) => nextPollDelay(query.state.data, pollHistory(query)),
