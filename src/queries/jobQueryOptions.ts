@@ -18,8 +18,8 @@ export interface JobQueryOptions {
   maxPollMs?: number;
 }
 
-// When polling of each running job began, and its last poll.
-const periods = new WeakMap<BasiqClient, Map<string, { start: number; last: number }>>();
+// When polling of each running job began, and its last poll, by job id.
+const periods = new Map<string, [start: number, last: number]>();
 
 async function getJobWithin(
   client: BasiqClient,
@@ -28,21 +28,18 @@ async function getJobWithin(
   signal: AbortSignal,
 ): Promise<Job> {
   const job = await client.getJob(jobId, { signal });
-  let seen = periods.get(client);
-  if (!seen) periods.set(client, (seen = new Map()));
   const now = Date.now();
-  const period = seen.get(jobId);
-  const start = period && now - period.last < 2 * POLL_TIMING.slowMax ? period.start : now;
-  if (job.isTerminal || now - start >= maxPollMs) {
-    seen.delete(jobId);
-    if (!job.isTerminal) {
-      const minutes = Math.round(maxPollMs / 60_000);
-      throw new BasiqPollTimeoutError(
-        `Job ${jobId} is still running after ${minutes} min, so polling stopped; refetch to check again`,
-        { jobId, maxPollMs, job },
-      );
-    }
-  } else seen.set(jobId, { start, last: now });
+  const [start, last] = periods.get(jobId) ?? [now, now];
+  const since = now - last < 2 * POLL_TIMING.slowMax ? start : now;
+  periods.delete(jobId);
+  if (job.isTerminal) return job;
+  if (now - since >= maxPollMs) {
+    throw new BasiqPollTimeoutError(
+      `Job ${jobId} still running after ${Math.round(maxPollMs / 60_000)} min; polling stopped, refetch to check again`,
+      { jobId, maxPollMs, job },
+    );
+  }
+  periods.set(jobId, [since, now]);
   return job;
 }
 
