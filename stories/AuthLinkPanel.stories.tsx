@@ -42,8 +42,7 @@ type Story = StoryObj<typeof meta>;
 const panel = (root: HTMLElement, state: string) =>
   waitForData(root, '.basiq-AuthLinkPanel', 'state', state);
 
-const NONE =
-  'There is no active auth link. Links stop working after 7 days, or when replaced or deleted.';
+const NONE = 'There is no active link. Links last 7 days.';
 
 export const Active: Story = {
   play: async ({ canvasElement }) => {
@@ -70,7 +69,7 @@ export const None: Story = {
     await waitFor(
       () =>
         expect(section.querySelector('.basiq-AuthLinkPanel-notice')).toHaveTextContent(
-          'A new link was created.',
+          'Link created',
         ),
       wait,
     );
@@ -117,10 +116,10 @@ export const Delete: Story = {
     const group = within(section).getByRole('group', {
       name: 'Delete this link? It will stop working.',
     });
-    await userEvent.click(within(group).getByRole('button', { name: 'Yes, delete it' }));
+    await userEvent.click(within(group).getByRole('button', { name: 'Delete link' }));
     await panel(canvasElement, 'none');
     await expect(section.querySelector('.basiq-AuthLinkPanel-notice')).toHaveTextContent(
-      'The link was deleted.',
+      'Link deleted',
     );
   },
 };
@@ -131,7 +130,7 @@ export const LoadError: Story = {
   play: async ({ canvasElement }) => {
     const section = await panel(canvasElement, 'error');
     await expect(await find(section, '.basiq-AuthLinkPanel-status')).toHaveTextContent(
-      'The auth link could not be loaded.',
+      'The link could not be loaded.',
     );
     await userEvent.click(within(section).getByRole('button', { name: 'Try again' }));
     await panel(canvasElement, 'active');

@@ -111,7 +111,7 @@ export const HostNotAllowed: Story = {
     const button = within(wrapper).getByRole('button', { name: 'Connect your bank' });
     await expect(button).toHaveAttribute('aria-disabled', 'true');
     await expect(button).toHaveAccessibleDescription(
-      'Connecting is unavailable right now. Please try again shortly.',
+      'Connecting is unavailable. Please try again soon.',
     );
     await expect(args.onError).toHaveBeenCalledTimes(1);
     await expect(args.onError).toHaveBeenCalledWith(

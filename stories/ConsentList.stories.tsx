@@ -77,14 +77,12 @@ export const RevokeRollback: Story = {
   play: async ({ canvasElement }) => {
     await revoke(canvasElement);
     const error = await find(canvasElement, '.basiq-ConsentList-error');
-    await expect(error).toHaveTextContent(
-      `We could not revoke “${TITLE}”: it is still active. Please try again.`,
-    );
+    await expect(error).toHaveTextContent(`We could not revoke “${TITLE}”. Please try again.`);
     // The consent is back, still active, with focus on its Revoke button.
     const button = await revokeButton(canvasElement);
     await expect(button).toHaveFocus();
     await expect(button).toHaveAccessibleDescription(
-      `We could not revoke “${TITLE}”: it is still active. Please try again.`,
+      `We could not revoke “${TITLE}”. Please try again.`,
     );
   },
 };
@@ -93,7 +91,7 @@ export const Empty: Story = {
   parameters: { basiq: { setup: () => {} } },
   play: async ({ canvasElement }) => {
     const list = await waitForData(canvasElement, '.basiq-ConsentList', 'state', 'empty');
-    await expect(list).toHaveTextContent('You have not given any consents.');
+    await expect(list).toHaveTextContent('You have no consents.');
   },
 };
 

@@ -1,13 +1,14 @@
 'use client';
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { BasiqErrorDetail } from '../client/errors.js';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { BasiqApiError } from '../client/errors.js';
+import type { AuthLink } from '../client/types.js';
 import { useAuthLink } from '../hooks/useAuthLink.js';
 import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
 import { useCreateAuthLink } from '../hooks/useCreateAuthLink.js';
 import { useDeleteAuthLink } from '../hooks/useDeleteAuthLink.js';
 import { formatLabel } from '../labels/defaultLabels.js';
+import { Confirm } from './Confirm.js';
 import { formatDate } from './format.js';
-import { LiveRegion } from './LiveRegion.js';
 
 /** What `data-state` on an {@link AuthLinkPanel} says. */
 export type AuthLinkPanelState = 'loading' | 'error' | 'none' | 'active';
@@ -25,32 +26,7 @@ export interface AuthLinkPanelProps {
   className?: string;
 }
 
-type Mode = 'view' | 'replace' | 'delete';
-/** A confirmation, for the link it was asked about. */
-interface Confirmation {
-  kind: 'replace' | 'delete';
-  url: string | undefined;
-}
-type FocusTarget = 'link' | 'none' | 'question' | 'mobile' | 'replace' | 'delete';
-interface Notice {
-  text: string;
-  tone: 'info' | 'error';
-  /** The mobile field caused it (Basiq needs a mobile). */
-  mobile?: boolean;
-}
-
-/** Basiq's own explanation of a refusal (4xx other than auth and rate limits), if it gave one. */
-function refusal(error: unknown): { detail?: string; parameter?: string } {
-  const { status, errors } = (error ?? {}) as { status?: unknown; errors?: unknown };
-  if (typeof status !== 'number' || status < 400 || status >= 500) return {};
-  if ([401, 403, 429].includes(status) || !Array.isArray(errors)) return {};
-  const first = errors[0] as BasiqErrorDetail | undefined;
-  const detail = first?.detail || first?.title;
-  return {
-    detail: typeof detail === 'string' && detail.trim() ? detail : undefined,
-    parameter: first?.source?.parameter,
-  };
-}
+const B = 'basiq-AuthLinkPanel';
 
 /**
  * Shows a user's auth link (the link Basiq sends them to connect on their own device) and
@@ -68,247 +44,180 @@ export function AuthLinkPanel({ userId, locale = 'en-AU', className }: AuthLinkP
   const query = useAuthLink(userId);
   const create = useCreateAuthLink(userId);
   const remove = useDeleteAuthLink(userId);
+  // The confirmation open, and the link it was asked about.
+  const [asked, setAsked] = useState<['replace' | 'delete', AuthLink]>();
+  // The last outcome, shown and announced: text, whether it is an error, whether the mobile
+  // field caused it (Basiq needs a mobile).
+  const [[notice, isError, badMobile], say] = useState<[string, boolean?, boolean?]>(['']);
+  const id = useId();
 
-  const [confirmation, setConfirmation] = useState<Confirmation>();
-  const [mobile, setMobile] = useState('');
-  const [notice, setNotice] = useState<Notice>();
-
-  const ids = {
-    title: useId(),
-    link: useId(),
-    expiry: useId(),
-    mobile: useId(),
-    hint: useId(),
-    question: useId(),
-    notice: useId(),
-  };
-  const linkRef = useRef<HTMLInputElement>(null);
-  const noneRef = useRef<HTMLParagraphElement>(null);
-  const questionRef = useRef<HTMLParagraphElement>(null);
-  const mobileRef = useRef<HTMLInputElement>(null);
-  const replaceRef = useRef<HTMLButtonElement>(null);
-  const deleteRef = useRef<HTMLButtonElement>(null);
-
-  // Where focus goes once the next render has put the element on the page.
-  const focusNext = useRef<FocusTarget | null>(null);
+  // Where focus goes (an id suffix) once a render has put that element on the page.
+  const focusNext = useRef('');
   useEffect(() => {
-    if (!focusNext.current) return;
-    const element = {
-      link: linkRef,
-      none: noneRef,
-      question: questionRef,
-      mobile: mobileRef,
-      replace: replaceRef,
-      delete: deleteRef,
-    }[focusNext.current].current;
-    if (!element) return;
-    focusNext.current = null;
-    element.focus();
+    const element = focusNext.current && document.getElementById(id + focusNext.current);
+    if (element) {
+      focusNext.current = '';
+      element.focus();
+    }
   });
 
   const link = query.data;
-  const state: AuthLinkPanelState =
-    link === undefined ? (query.isError ? 'error' : 'loading') : link === null ? 'none' : 'active';
-  // A confirmation holds only for the link it was asked about (not after it changed elsewhere).
-  const confirming: Mode =
-    link && confirmation && confirmation.url === link.url ? confirmation.kind : 'view';
+  const state: AuthLinkPanelState = link
+    ? 'active'
+    : link === null
+      ? 'none'
+      : query.isError
+        ? 'error'
+        : 'loading';
+  // A confirmation holds only for the link it was asked about (not after it changed).
+  const confirming = asked && asked[1] == link ? asked[0] : undefined;
 
-  function startConfirm(kind: Confirmation['kind']) {
-    setNotice(undefined);
-    setConfirmation({ kind, url: link?.url });
-    focusNext.current = 'question';
-  }
+  const ask = (kind: 'replace' | 'delete') => {
+    say(['']);
+    setAsked([kind, link!]);
+  };
+  const cancel = () => {
+    say(['']);
+    setAsked(undefined);
+    focusNext.current = confirming!;
+  };
 
-  function cancelConfirm() {
-    focusNext.current = confirming === 'delete' ? 'delete' : 'replace';
-    setNotice(undefined);
-    setConfirmation(undefined);
-  }
-
-  function onConfirmKeyDown(event: KeyboardEvent) {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    cancelConfirm();
-  }
-
-  function submitCreate(event: FormEvent) {
-    event.preventDefault();
-    if (create.isPending) return;
-    const replacing = confirming === 'replace';
-    const value = mobile.trim();
-    setNotice(undefined);
-    create.mutate(value ? { mobile: value } : undefined, {
-      onSuccess: () => {
-        setConfirmation(undefined);
-        setMobile('');
-        setNotice({ text: replacing ? t.replaced : t.created, tone: 'info' });
-        focusNext.current = 'link';
+  const submit = () => {
+    const done = confirming ? t.replaced : t.created;
+    const field = document.getElementById(id + 'mobile') as HTMLInputElement;
+    say(['']);
+    create.mutate(
+      { mobile: field.value.trim() },
+      {
+        onSuccess: () => {
+          say([done]);
+          focusNext.current = 'link';
+        },
+        onError: (error) => {
+          // Basiq's own explanation of a refusal (not of auth or rate limits), if it gave one.
+          const { status, errors } = error as BasiqApiError;
+          const first = status < 500 && ![401, 403, 429].includes(status) ? errors?.[0] : undefined;
+          const detail = (first?.detail || first?.title)?.trim();
+          const mobile = first?.source?.parameter == 'mobile';
+          say([detail ? formatLabel(t.createRefused, { detail }) : t.createFailed, true, mobile]);
+          if (mobile) focusNext.current = 'mobile';
+        },
       },
-      onError: (error) => {
-        const { detail, parameter } = refusal(error);
-        setNotice({
-          text: detail ? formatLabel(t.createRefused, { detail }) : t.createFailed,
-          tone: 'error',
-          mobile: parameter === 'mobile',
-        });
-        if (parameter === 'mobile') focusNext.current = 'mobile';
-      },
-    });
-  }
+    );
+  };
 
-  function confirmDelete() {
-    if (remove.isPending) return;
-    setNotice(undefined);
+  const confirmDelete = () => {
+    say(['']);
     remove.mutate(undefined, {
       onSuccess: () => {
-        setConfirmation(undefined);
-        setNotice({ text: t.deleted, tone: 'info' });
+        say([t.deleted]);
         focusNext.current = 'none';
       },
-      onError: () => setNotice({ text: t.deleteFailed, tone: 'error' }),
+      onError: () => say([t.deleteFailed, true]),
     });
-  }
+  };
 
-  async function copy(url: string) {
-    setNotice(undefined);
+  const copy = async (url: string) => {
+    say(['']);
     try {
-      if (!navigator.clipboard) throw new Error('No clipboard in this context');
       await navigator.clipboard.writeText(url);
-      setNotice({ text: t.copied, tone: 'info' });
+      say([t.copied]);
     } catch {
       // Refused (permissions, insecure page): select the text so the user can copy it.
-      linkRef.current?.focus();
-      linkRef.current?.select();
-      setNotice({ text: t.copyFailed, tone: 'error' });
+      const field = document.getElementById(id + 'link') as HTMLInputElement;
+      field.focus();
+      field.select();
+      say([t.copyFailed, true]);
     }
-  }
+  };
 
-  const mobileForm = (submitLabel: string, cancellable: boolean) => (
-    <form className="basiq-AuthLinkPanel-form" onSubmit={submitCreate} noValidate>
-      <label className="basiq-AuthLinkPanel-label" htmlFor={ids.mobile}>
+  const form = (label: string, question?: string) => (
+    <Confirm
+      base={B}
+      question={question}
+      label={create.isPending ? t.creating : label}
+      variant="primary"
+      busy={create.isPending}
+      onConfirm={submit}
+      cancel={t.cancel}
+      onCancel={cancel}
+    >
+      <label className={B + '-label'} htmlFor={id + 'mobile'}>
         {t.mobile}
       </label>
       <input
-        ref={mobileRef}
-        id={ids.mobile}
-        className="basiq-AuthLinkPanel-mobile"
+        id={id + 'mobile'}
+        className={B + '-mobile'}
         type="tel"
         inputMode="tel"
         autoComplete="tel"
-        value={mobile}
-        onChange={(event) => setMobile(event.target.value)}
-        aria-invalid={notice?.mobile || undefined}
-        aria-describedby={notice?.mobile ? `${ids.notice} ${ids.hint}` : ids.hint}
+        aria-invalid={badMobile}
+        aria-describedby={(badMobile ? id + 'notice ' : '') + id + 'hint'}
       />
-      <p id={ids.hint} className="basiq-AuthLinkPanel-hint">
+      <p id={id + 'hint'} className={B + '-hint'}>
         {t.mobileHint}
       </p>
-      <div className="basiq-AuthLinkPanel-actions">
-        <button
-          type="submit"
-          className="basiq-AuthLinkPanel-button"
-          data-variant="primary"
-          aria-disabled={create.isPending || undefined}
-        >
-          {create.isPending ? t.creating : submitLabel}
-        </button>
-        {cancellable && (
-          <button type="button" className="basiq-AuthLinkPanel-button" onClick={cancelConfirm}>
-            {t.cancel}
-          </button>
-        )}
-      </div>
-    </form>
+    </Confirm>
   );
-
-  const question = (text: string) => (
-    <p ref={questionRef} id={ids.question} className="basiq-AuthLinkPanel-question" tabIndex={-1}>
-      {text}
-    </p>
-  );
+  const [before, after] = t.expires.split('{date}');
 
   return (
     <section
-      className={className ? `basiq-AuthLinkPanel ${className}` : 'basiq-AuthLinkPanel'}
+      className={`${B} ${className ?? ''}`.trim()}
       data-state={state}
-      aria-labelledby={ids.title}
-      aria-busy={state === 'loading' || create.isPending || remove.isPending || undefined}
+      aria-label={t.title}
+      aria-busy={state == 'loading' || create.isPending || remove.isPending || undefined}
     >
-      <p id={ids.title} className="basiq-AuthLinkPanel-title">
-        {t.title}
-      </p>
+      <p className={B + '-title'}>{t.title}</p>
 
-      {state === 'loading' && <p className="basiq-AuthLinkPanel-status">{t.loading}</p>}
-
-      {state === 'error' && (
-        <div className="basiq-AuthLinkPanel-status">
-          <p>{t.loadFailed}</p>
-          <button
-            type="button"
-            className="basiq-AuthLinkPanel-button"
-            onClick={() => void query.refetch()}
-          >
-            {t.retry}
-          </button>
-        </div>
-      )}
-
-      {state === 'none' && (
-        <>
-          <p ref={noneRef} className="basiq-AuthLinkPanel-status" tabIndex={-1}>
-            {t.none}
-          </p>
-          {mobileForm(t.create, false)}
-        </>
-      )}
-
-      {link && (
+      {link ? (
         <>
           {link.url ? (
-            <div className="basiq-AuthLinkPanel-link">
-              <label className="basiq-AuthLinkPanel-label" htmlFor={ids.link}>
+            <div className={B + '-link'}>
+              <label className={B + '-label'} htmlFor={id + 'link'}>
                 {t.link}
               </label>
               <input
-                ref={linkRef}
-                id={ids.link}
-                className="basiq-AuthLinkPanel-url"
-                type="text"
+                id={id + 'link'}
+                className={B + '-url'}
                 readOnly
                 value={link.url}
                 dir="ltr"
-                spellCheck={false}
-                aria-describedby={ids.expiry}
+                aria-describedby={id + 'expiry'}
                 onFocus={(event) => event.currentTarget.select()}
               />
             </div>
           ) : (
-            <p className="basiq-AuthLinkPanel-status">{t.noUrl}</p>
+            <p className={B + '-status'}>{t.noUrl}</p>
           )}
-          <p id={ids.expiry} className="basiq-AuthLinkPanel-expiry">
-            {t.expires.split('{date}').flatMap((part, index) =>
-              index === 0
-                ? [part]
-                : [
-                    <time key={index} dateTime={link.expiresAt}>
-                      {formatDate(link.expiresAt, locale)}
-                    </time>,
-                    part,
-                  ],
-            )}
+          <p id={id + 'expiry'} className={B + '-expiry'}>
+            {before}
+            <time dateTime={link.expiresAt}>{formatDate(link.expiresAt, locale)}</time>
+            {after}
           </p>
           {link.mobile && (
-            <p className="basiq-AuthLinkPanel-mobileNumber">
-              {formatLabel(t.sentTo, { mobile: link.mobile })}
-            </p>
+            <p className={B + '-mobileNumber'}>{formatLabel(t.sentTo, { mobile: link.mobile })}</p>
           )}
 
-          {confirming === 'view' && (
-            <div className="basiq-AuthLinkPanel-actions">
+          {confirming == 'replace' ? (
+            form(t.replace, t.replaceQuestion)
+          ) : confirming ? (
+            <Confirm
+              base={B}
+              question={t.deleteQuestion}
+              label={remove.isPending ? t.deleting : t.delete}
+              variant="danger"
+              busy={remove.isPending}
+              onConfirm={confirmDelete}
+              cancel={t.cancel}
+              onCancel={cancel}
+            />
+          ) : (
+            <div className={B + '-actions'}>
               {link.url && (
                 <button
                   type="button"
-                  className="basiq-AuthLinkPanel-button"
+                  className={B + '-button'}
                   data-variant="primary"
                   onClick={() => void copy(link.url!)}
                 >
@@ -316,77 +225,48 @@ export function AuthLinkPanel({ userId, locale = 'en-AU', className }: AuthLinkP
                 </button>
               )}
               <button
-                ref={replaceRef}
+                id={id + 'replace'}
                 type="button"
-                className="basiq-AuthLinkPanel-button"
-                onClick={() => startConfirm('replace')}
+                className={B + '-button'}
+                onClick={() => ask('replace')}
               >
                 {t.replace}
               </button>
               <button
-                ref={deleteRef}
+                id={id + 'delete'}
                 type="button"
-                className="basiq-AuthLinkPanel-button"
+                className={B + '-button'}
                 data-variant="danger"
-                onClick={() => startConfirm('delete')}
+                onClick={() => ask('delete')}
               >
                 {t.delete}
               </button>
             </div>
           )}
-
-          {confirming === 'replace' && (
-            <div
-              role="group"
-              aria-labelledby={ids.question}
-              className="basiq-AuthLinkPanel-confirm"
-              onKeyDown={onConfirmKeyDown}
-            >
-              {question(t.replaceQuestion)}
-              {mobileForm(t.replaceConfirm, true)}
-            </div>
+        </>
+      ) : (
+        <>
+          <p id={id + 'none'} className={B + '-status'} tabIndex={-1}>
+            {state == 'none' ? t.none : state == 'error' ? t.loadFailed : t.loading}
+          </p>
+          {state == 'error' && (
+            <button type="button" className={B + '-button'} onClick={() => void query.refetch()}>
+              {t.retry}
+            </button>
           )}
-
-          {confirming === 'delete' && (
-            <div
-              role="group"
-              aria-labelledby={ids.question}
-              className="basiq-AuthLinkPanel-confirm"
-              onKeyDown={onConfirmKeyDown}
-            >
-              {question(t.deleteQuestion)}
-              <div className="basiq-AuthLinkPanel-actions">
-                <button
-                  type="button"
-                  className="basiq-AuthLinkPanel-button"
-                  data-variant="danger"
-                  aria-disabled={remove.isPending || undefined}
-                  onClick={confirmDelete}
-                >
-                  {remove.isPending ? t.deleting : t.deleteConfirm}
-                </button>
-                <button
-                  type="button"
-                  className="basiq-AuthLinkPanel-button"
-                  onClick={cancelConfirm}
-                >
-                  {t.cancel}
-                </button>
-              </div>
-            </div>
-          )}
+          {state == 'none' && form(t.create)}
         </>
       )}
 
+      {/* Visible, and the live region (`status` is polite and atomic). */}
       <p
-        id={ids.notice}
-        className="basiq-AuthLinkPanel-notice"
-        data-tone={notice?.tone}
-        hidden={!notice}
+        id={id + 'notice'}
+        className={B + '-notice'}
+        role="status"
+        data-tone={isError ? 'error' : 'info'}
       >
-        {notice?.text}
+        {notice}
       </p>
-      <LiveRegion message={notice?.text ?? ''} />
     </section>
   );
 }

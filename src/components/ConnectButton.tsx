@@ -5,9 +5,6 @@ import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
 import { useConsentLauncher } from '../hooks/useConsentLauncher.js';
 import { LiveRegion } from './LiveRegion.js';
 
-/** If the page is still here this long after navigating (navigation blocked), the button is usable again. */
-const OPENING_RESET_MS = 10_000;
-
 /** What `data-state` on a {@link ConnectButton} says. */
 export type ConnectButtonState = 'loading' | 'ready' | 'opening' | 'error';
 
@@ -56,106 +53,64 @@ export function ConnectButton({
   className,
   onError,
 }: ConnectButtonProps) {
-  const labels = useBasiqLabels().connectButton;
-  const {
-    open,
-    isReady,
-    error: buildError,
-  } = useConsentLauncher({
-    action,
-    institutionId,
-    connectionId,
-  });
-  const [opening, setOpening] = useState(false);
-  const [openError, setOpenError] = useState<Error>();
-  const busy = useRef(false);
-  const messageId = useId();
-
-  const onErrorRef = useRef(onError);
-  useEffect(() => {
-    onErrorRef.current = onError;
-  });
+  const t = useBasiqLabels().connectButton;
+  const { open, isReady, error } = useConsentLauncher({ action, institutionId, connectionId });
+  // After a click: opening, or opening failed (until the next click).
+  const [clicked, setClicked] = useState<'opening' | 'error'>();
+  const id = useId();
 
   // The launcher retries a failed build every 10 s: report the first failure of a streak only.
-  const reported = useRef(false);
+  const failing = useRef(false);
   useEffect(() => {
-    if (!buildError) {
-      reported.current = false;
-    } else if (!reported.current) {
-      reported.current = true;
-      onErrorRef.current?.(buildError);
-    }
-  }, [buildError]);
+    if (error && !failing.current) onError?.(error);
+    failing.current = !!error;
+  }, [error, onError]);
 
-  // Navigation started; if the page comes back (back button, bfcache) or the navigation never
-  // happened, the button becomes usable again.
+  // If the page comes back (back button, bfcache) or the navigation never happened within
+  // 10 s, the button becomes usable again.
+  const opening = clicked == 'opening';
   useEffect(() => {
     if (!opening) return;
-    const reset = () => {
-      busy.current = false;
-      setOpening(false);
+    const reset = (event?: PageTransitionEvent) => {
+      if (!event || event.persisted) setClicked(undefined);
     };
-    const onPageShow = (event: PageTransitionEvent) => {
-      if (event.persisted) reset();
-    };
-    const timer = setTimeout(reset, OPENING_RESET_MS);
-    window.addEventListener('pageshow', onPageShow);
+    const timer = setTimeout(reset, 10_000);
+    addEventListener('pageshow', reset);
     return () => {
       clearTimeout(timer);
-      window.removeEventListener('pageshow', onPageShow);
+      removeEventListener('pageshow', reset);
     };
   }, [opening]);
 
-  const enabled = isReady && !opening;
-  const state: ConnectButtonState = opening
-    ? 'opening'
-    : openError || buildError
-      ? 'error'
-      : isReady
-        ? 'ready'
-        : 'loading';
+  const state: ConnectButtonState = clicked ?? (error ? 'error' : isReady ? 'ready' : 'loading');
+  const message = state == 'loading' ? t.preparing : state == 'error' ? t.unavailable : '';
 
-  async function handleClick() {
-    if (!enabled || busy.current) return;
-    busy.current = true;
-    setOpenError(undefined);
-    setOpening(true);
+  const click = async () => {
+    if (!isReady || opening) return;
+    setClicked('opening');
     try {
       await open();
     } catch (reason) {
-      const error = reason instanceof Error ? reason : new Error(String(reason));
-      busy.current = false;
-      setOpening(false);
-      setOpenError(error);
-      onErrorRef.current?.(error);
+      setClicked('error');
+      onError?.(reason instanceof Error ? reason : Error(String(reason)));
     }
-  }
-
-  const message =
-    state === 'error' ? labels.unavailable : state === 'loading' ? labels.preparing : '';
-  const announcement =
-    state === 'error' ? labels.unavailable : state === 'opening' ? labels.opening : '';
+  };
 
   return (
-    <div
-      className={className ? `basiq-ConnectButton ${className}` : 'basiq-ConnectButton'}
-      data-state={state}
-    >
+    <div className={`basiq-ConnectButton ${className ?? ''}`.trim()} data-state={state}>
       <button
         type="button"
         className="basiq-ConnectButton-button"
-        aria-disabled={enabled ? undefined : true}
-        aria-describedby={message ? messageId : undefined}
-        onClick={() => void handleClick()}
+        aria-disabled={!isReady || opening || undefined}
+        aria-describedby={message ? id : undefined}
+        onClick={() => void click()}
       >
-        {opening
-          ? labels.opening
-          : (children ?? labels.action[action ?? 'default'] ?? labels.action.default)}
+        {opening ? t.opening : (children ?? t.action[action ?? 'default'])}
       </button>
-      <span id={messageId} className="basiq-ConnectButton-message" data-tone={state}>
+      <span id={id} className="basiq-ConnectButton-message" data-tone={state}>
         {message}
       </span>
-      <LiveRegion message={announcement} />
+      <LiveRegion message={opening ? t.opening : state == 'error' ? t.unavailable : ''} />
     </div>
   );
 }

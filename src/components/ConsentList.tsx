@@ -1,6 +1,5 @@
 'use client';
 import { useRef, useState } from 'react';
-import type { Consent } from '../client/types.js';
 import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
 import { useConsents } from '../hooks/useConsents.js';
 import { useRevokeConsent } from '../hooks/useRevokeConsent.js';
@@ -45,111 +44,93 @@ export type ConsentListState = 'loading' | 'empty' | 'error' | 'ready';
 export function ConsentList({
   userId,
   locale = 'en-AU',
-  showRevoked = false,
+  showRevoked,
   headingLevel = 3,
   className,
 }: ConsentListProps) {
   const labels = useBasiqLabels().consentList;
   const query = useConsents(userId);
   const rootRef = useRef<HTMLDivElement>(null);
-  const titles = useRef(new Map<string, string>());
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // Titles of the consents being revoked (they leave the list before Basiq answers).
+  const titles = useRef<Record<string, string>>({});
+  const [failed, setFailed] = useState<Record<string, boolean>>({});
   const [notice, setNotice] = useState('');
-  const [retrying, setRetrying] = useState(false);
 
-  const titleOf = (consentId: string) => titles.current.get(consentId) ?? '';
+  const say = (label: string, consentId = '') =>
+    setNotice(formatLabel(label, { title: titles.current[consentId]! }));
   const revoke = useRevokeConsent(userId, {
-    onSuccess: (_data, consentId) => {
-      setNotice(formatLabel(labels.revoked, { title: titleOf(consentId) }));
-    },
+    onSuccess: (_data, consentId) => say(labels.revoked, consentId),
     onError: (_error, consentId) => {
-      const message = formatLabel(labels.revokeFailed, { title: titleOf(consentId) });
-      setErrors((all) => ({ ...all, [consentId]: message }));
-      setNotice(message);
+      setFailed((all) => ({ ...all, [consentId]: true }));
+      say(labels.revokeFailed, consentId);
     },
   });
 
-  const consents = query.data?.filter((c) => showRevoked || c.status !== 'revoked');
-  // A refetch without data puts the query back to pending: keep the error (and its focused
-  // button) on screen until "Try again" has an answer.
+  const consents = query.data?.filter((c) => showRevoked || c.status != 'revoked');
+  // A refetch without data puts the query back to pending: after a failed load, stay in
+  // `error` (and keep its focused button) until "Try again" has an answer.
   const state: ConsentListState = consents
-    ? consents.length > 0
+    ? consents[0]
       ? 'ready'
       : 'empty'
-    : query.isError || retrying
+    : query.errorUpdateCount
       ? 'error'
       : 'loading';
-  const announcement = state === 'error' ? (retrying ? labels.loading : labels.loadFailed) : notice;
-
-  const clearError = (consent: Consent) =>
-    setErrors((all) => {
-      if (!(consent.id in all)) return all;
-      const rest = { ...all };
-      delete rest[consent.id];
-      return rest;
-    });
-
-  const revokeConsent = (consent: Consent) => {
-    const title = consent.purpose?.primary?.title ?? '';
-    titles.current.set(consent.id, title);
-    setNotice(formatLabel(labels.revoking, { title }));
-    // The item is about to leave the list: keep focus in the component.
-    rootRef.current?.focus();
-    revoke.mutate(consent.id);
-  };
+  const retrying = state == 'error' && query.isFetching;
+  const message = state == 'error' && !retrying ? labels.loadFailed : labels.loading;
 
   const retry = async () => {
-    if (retrying) return;
-    setRetrying(true);
-    const result = await query.refetch();
-    setRetrying(false);
-    if (result.isError) return;
-    setNotice(labels.loaded);
-    const root = rootRef.current;
+    if (retrying || !(await query.refetch()).data) return;
+    say(labels.loaded);
+    const root = rootRef.current!;
     const active = document.activeElement;
-    if (root && (!active || active === document.body || root.contains(active))) root.focus();
+    if (active == document.body || root.contains(active)) root.focus();
   };
 
   return (
     <div
       ref={rootRef}
-      className={className ? `basiq-ConsentList ${className}` : 'basiq-ConsentList'}
+      className={`basiq-ConsentList ${className ?? ''}`.trim()}
       data-state={state}
-      aria-busy={state === 'loading' || retrying || undefined}
+      aria-busy={state == 'loading' || retrying || undefined}
       tabIndex={-1}
     >
-      <LiveRegion message={announcement} />
-      {state === 'loading' && <p className="basiq-ConsentList-message">{labels.loading}</p>}
-      {state === 'error' && (
-        <div className="basiq-ConsentList-message">
-          <p>{retrying ? labels.loading : labels.loadFailed}</p>
-          <button
-            type="button"
-            className="basiq-ConsentList-retry"
-            aria-disabled={retrying || undefined}
-            onClick={() => void retry()}
-          >
-            {labels.retry}
-          </button>
-        </div>
-      )}
-      {state === 'empty' && <p className="basiq-ConsentList-message">{labels.empty}</p>}
-      {state === 'ready' && (
+      <LiveRegion message={state == 'error' ? message : notice} />
+      {consents?.[0] ? (
         <ul className="basiq-ConsentList-list" aria-label={labels.listLabel}>
-          {consents!.map((consent) => (
+          {consents.map((consent) => (
             <ConsentListItem
               key={consent.id}
               consent={consent}
               locale={locale}
               labels={labels}
               headingLevel={headingLevel}
-              error={errors[consent.id]}
-              rootRef={rootRef}
-              onConfirmStart={clearError}
-              onRevoke={revokeConsent}
+              failed={failed[consent.id]}
+              onConfirmStart={() => setFailed((all) => ({ ...all, [consent.id]: false }))}
+              onRevoke={(title) => {
+                titles.current[consent.id] = title;
+                say(labels.revoking, consent.id);
+                // The item is about to leave the list: keep focus in the component.
+                rootRef.current!.focus();
+                revoke.mutate(consent.id);
+              }}
             />
           ))}
         </ul>
+      ) : (
+        <div className="basiq-ConsentList-message">
+          <p>{consents ? labels.empty : message}</p>
+          {state == 'error' && (
+            <button
+              type="button"
+              className="basiq-ConsentList-retry"
+              aria-disabled={retrying || undefined}
+              onClick={() => void retry()}
+            >
+              {labels.retry}
+            </button>
+          )}
+        </div>
       )}
     </div>
   );

@@ -12,7 +12,7 @@ export const connectButtonLabels = {
   /** Shown while the consent UI is opening. */
   opening: 'Opening…',
   /** Explains the unavailable button while the consent link is being prepared. */
-  preparing: 'Getting ready to connect…',
+  preparing: 'Getting ready…',
   /** Shown when the consent UI cannot be opened. */
-  unavailable: 'Connecting is unavailable right now. Please try again shortly.',
+  unavailable: 'Connecting is unavailable. Please try again soon.',
 };

@@ -10,14 +10,17 @@ export const consentListLabels = {
   /** Announced when the consents arrive after "Try again". */
   loaded: 'Your consents are up to date.',
   /** Shown when the user has no consents (to show). */
-  empty: 'You have not given any consents.',
+  empty: 'You have no consents.',
   /** Shown (and announced) when the consents cannot be loaded. */
   loadFailed: 'We could not load your consents.',
   /** The button that loads the consents again after an error. */
   retry: 'Try again',
   /** Read before the status, for screen readers ("Status: Active"). */
   statusLabel: 'Status:',
-  /** Status names by Basiq's consent status; an unknown status is shown readably. */
+  /**
+   * Status names by Basiq's consent status (an unknown status is shown readably); `expired`
+   * and `revoked` also label those dates.
+   */
   status: {
     active: 'Active',
     revoked: 'Revoked',
@@ -27,10 +30,6 @@ export const consentListLabels = {
   created: 'Given',
   /** Label of the expiry date of an active consent. */
   expires: 'Expires',
-  /** Label of the expiry date of an expired consent. */
-  expired: 'Expired',
-  /** Label of the date a consent was revoked. */
-  revokedOn: 'Revoked',
   /** The disclosure that lists the data shared. */
   permissions: 'Data shared ({count})',
   /** Accessible name of the list of attributes of one permission. */
@@ -41,7 +40,7 @@ export const consentListLabels = {
   revokeName: 'Revoke consent “{title}”',
   /** The confirmation question. */
   confirmQuestion:
-    'Revoke “{title}”? We will stop collecting this data, and the bank connections that use this consent will be removed.',
+    'Revoke “{title}”? We stop collecting this data and remove its bank connections.',
   /** The button that confirms revoking. */
   confirm: 'Yes, revoke',
   /** The button that keeps the consent (Escape does the same). */
@@ -51,7 +50,7 @@ export const consentListLabels = {
   /** Announced when Basiq revoked the consent. */
   revoked: 'Consent “{title}” revoked.',
   /** Shown (and announced) when Basiq refused to revoke; the consent is back in the list. */
-  revokeFailed: 'We could not revoke “{title}”: it is still active. Please try again.',
+  revokeFailed: 'We could not revoke “{title}”. Please try again.',
 };
 
 /** The shape of {@link consentListLabels}. */

@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { AuthLinkPanel } from '../../src/components/AuthLinkPanel';
 import { authLinkLabels as labels } from '../../src/labels/authLinkLabels';
-import { button, linkField, mobileField, panel, state, status } from '../support/authLinkPanel';
+import {
+  button,
+  confirmButton,
+  linkField,
+  mobileField,
+  panel,
+  state,
+  status,
+} from '../support/authLinkPanel';
 import { createBrowserTestbed, expectNoAxeViolations, USER } from '../support/browserTestbed';
 
 const MOBILE = '+61400000000';
@@ -91,7 +99,7 @@ describe('AuthLinkPanel', () => {
     expect(linkField().value).toBe(first);
 
     await userEvent.click(button(labels.replace));
-    await userEvent.click(button(labels.replaceConfirm));
+    await userEvent.click(confirmButton(labels.replace));
     await waitFor(() => expect(linkField().value).not.toBe(first));
     expect(linkField().value).toMatch(/^https:\/\/connect\.basiq\.io\/\w+$/);
     expect(status().textContent).toBe(labels.replaced);
@@ -114,7 +122,7 @@ describe('AuthLinkPanel', () => {
     expect(document.activeElement).toBe(button(labels.delete));
 
     await userEvent.click(button(labels.delete));
-    await userEvent.click(button(labels.deleteConfirm));
+    await userEvent.click(confirmButton(labels.delete));
     await waitFor(() => expect(state()).toBe('none'));
     expect(status().textContent).toBe(labels.deleted);
     expect(document.activeElement).toBe(screen.getByText(labels.none));
@@ -149,7 +157,7 @@ describe('AuthLinkPanel', () => {
     await userEvent.tab();
     expect(document.activeElement).toBe(mobileField());
     await userEvent.tab();
-    expect(document.activeElement).toBe(button(labels.replaceConfirm));
+    expect(document.activeElement).toBe(confirmButton(labels.replace));
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(document.activeElement).toBe(linkField()));
     expect(linkField().value).not.toBe(first);
@@ -160,7 +168,7 @@ describe('AuthLinkPanel', () => {
     expect(document.activeElement).toBe(button(labels.delete));
     await userEvent.keyboard('{Enter}');
     await userEvent.tab();
-    expect(document.activeElement).toBe(button(labels.deleteConfirm));
+    expect(document.activeElement).toBe(confirmButton(labels.delete));
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(state()).toBe('none'));
     expect(document.activeElement).toBe(screen.getByText(labels.none));

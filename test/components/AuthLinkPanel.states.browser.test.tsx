@@ -5,7 +5,15 @@ import type { AuthLink } from '../../src/client/types';
 import { AuthLinkPanel } from '../../src/components/AuthLinkPanel';
 import { authLinkLabels as labels } from '../../src/labels/authLinkLabels';
 import { basiqKeys } from '../../src/queries/basiqKeys';
-import { button, linkField, mobileField, panel, state, status } from '../support/authLinkPanel';
+import {
+  button,
+  confirmButton,
+  linkField,
+  mobileField,
+  panel,
+  state,
+  status,
+} from '../support/authLinkPanel';
 import { createBrowserTestbed, expectNoAxeViolations, USER } from '../support/browserTestbed';
 
 const PATH = `/users/${USER}/auth_link`;
@@ -69,7 +77,7 @@ describe('AuthLinkPanel states', () => {
 
     // Replacing without a mobile fails the same way: the confirmation and its field stay.
     await userEvent.click(button(labels.replace));
-    await userEvent.click(button(labels.replaceConfirm));
+    await userEvent.click(confirmButton(labels.replace));
     await waitFor(() => expect(status().textContent).toBe(message));
     const group = screen.getByRole('group', { name: labels.replaceQuestion });
     expect(within(group).getByRole('textbox', { name: labels.mobile })).toBe(
@@ -120,12 +128,24 @@ describe('AuthLinkPanel states', () => {
     const url = linkField().value;
     bed.control.failNext(1, 500, { path: PATH });
     await userEvent.click(button(labels.delete));
-    await userEvent.click(button(labels.deleteConfirm));
+    await userEvent.click(confirmButton(labels.delete));
     await waitFor(() => expect(status().textContent).toBe(labels.deleteFailed));
     expect(state()).toBe('active');
     expect(linkField().value).toBe(url);
-    expect(button(labels.deleteConfirm)).toBeTruthy(); // can try again
+    expect(confirmButton(labels.delete)).toBeTruthy(); // can try again
     await expectNoAxeViolations();
+  });
+
+  it('should keep a confirmation while the link is the same, and close it when it changes', async () => {
+    const { bed } = await withLink();
+    await userEvent.click(button(labels.delete));
+    await bed.queryClient.refetchQueries(); // Basiq answers the same link
+    expect(screen.getByRole('group', { name: labels.deleteQuestion })).toBeTruthy();
+
+    const link = bed.queryClient.getQueryData<AuthLink>(basiqKeys.authLink(USER))!;
+    bed.queryClient.setQueryData(basiqKeys.authLink(USER), { ...link, url: `${link.url}2` });
+    await waitFor(() => expect(screen.queryByRole('group')).toBeNull());
+    expect(button(labels.delete)).toBeTruthy();
   });
 
   it('should show hostile strings as text without breaking the layout', async () => {

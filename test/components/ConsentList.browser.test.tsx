@@ -151,7 +151,7 @@ describe('ConsentList', () => {
     ]);
     // Basiq now lists it as revoked: hidden by default.
     await expect.poll(() => root.dataset.state).toBe('empty');
-    screen.getByText('You have not given any consents.');
+    screen.getByText('You have no consents.');
   });
 
   it('should remove the consent before Basiq answers the DELETE', async () => {
@@ -191,7 +191,7 @@ describe('ConsentList', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Yes, revoke' }));
     expect(items()).toHaveLength(0);
 
-    const message = `We could not revoke “${TITLE}”: it is still active. Please try again.`;
+    const message = `We could not revoke “${TITLE}”. Please try again.`;
     await expect.poll(live).toBe(message);
     expect(items()).toHaveLength(1);
     expect(items()[0]!.dataset.status).toBe('active');

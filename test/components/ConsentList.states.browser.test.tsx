@@ -58,7 +58,7 @@ describe('ConsentList states', () => {
 
   it('should show an accessible empty state for a user without consents', async () => {
     const { root } = renderList({ setup: (bed) => void bed.control.createUser({ id: USER }) });
-    await screen.findByText('You have not given any consents.');
+    await screen.findByText('You have no consents.');
     expect(root.dataset.state).toBe('empty');
     expect(root.hasAttribute('aria-busy')).toBe(false);
     expect(root.querySelector('ul')).toBeNull();

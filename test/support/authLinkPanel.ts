@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { authLinkLabels as labels } from '../../src/labels/authLinkLabels';
 
 // Queries the AuthLinkPanel tests share.
@@ -9,3 +9,6 @@ export const linkField = () => screen.getByRole<HTMLInputElement>('textbox', { n
 export const mobileField = () =>
   screen.getByRole<HTMLInputElement>('textbox', { name: labels.mobile });
 export const button = (name: string) => screen.getByRole('button', { name });
+/** The button that confirms, inside the open confirmation (it reads like the one that opened it). */
+export const confirmButton = (name: string) =>
+  within(screen.getByRole('group')).getByRole('button', { name });
