@@ -137,7 +137,7 @@ export const MfaWrongThenRight: Story = {
     await answerMfa(canvasElement, '000000');
     const form = await waitForData(canvasElement, '.basiq-MfaForm', 'state', 'wrong');
     await expect(form.querySelector('.basiq-MfaForm-message')).toHaveTextContent(
-      'That answer wasn’t accepted. Please check it and try again.',
+      'That answer wasn’t accepted. Please try again.',
     );
     await answerMfa(canvasElement);
     await waitForPhase(canvasElement, 'success');
@@ -168,7 +168,7 @@ export const UserActionRequired: Story = {
       canvasElement,
       'userAction',
       'account-not-accessible-requires-user-action',
-      'Your bank needs you to do something before we can connect.',
+      'Your bank needs you to do something first.',
     );
   },
 };
@@ -223,7 +223,7 @@ export const ExpiredChallenge: Story = {
   play: async ({ canvasElement }) => {
     const form = await waitForData(canvasElement, '.basiq-MfaForm', 'state', 'expired');
     await expect(form.querySelector('.basiq-MfaForm-message')).toHaveTextContent(
-      'Time to answer has run out. Please start again.',
+      'Time ran out. Please start again.',
     );
     await expect(within(form).getByRole('textbox')).toBeDisabled();
   },
@@ -257,7 +257,7 @@ export const InstitutionProblem: Story = {
       canvasElement,
       'institution',
       'institution-disabled',
-      'This bank can’t be connected at the moment.',
+      'This bank can’t be connected right now.',
     );
   },
 };
@@ -271,7 +271,7 @@ export const OtherFailure: Story = {
       canvasElement,
       'generic',
       'something-new',
-      'Something went wrong while connecting your bank.',
+      'Something went wrong connecting your bank.',
     );
   },
 };

@@ -103,7 +103,7 @@ export const WrongAnswer: Story = {
     await answerMfa(canvasElement, '000000');
     const form = await waitForData(canvasElement, '.basiq-MfaForm', 'state', 'wrong');
     await expect(form.querySelector('.basiq-MfaForm-message')).toHaveTextContent(
-      'That answer wasn’t accepted. Please check it and try again.',
+      'That answer wasn’t accepted. Please try again.',
     );
     await expect(within(form).getByRole('textbox')).toHaveValue('');
   },
@@ -115,7 +115,7 @@ export const Expired: Story = {
   play: async ({ canvasElement }) => {
     const form = await waitForData(canvasElement, '.basiq-MfaForm', 'state', 'expired');
     await expect(form.querySelector('.basiq-MfaForm-message')).toHaveTextContent(
-      'Time to answer has run out. Please start again.',
+      'Time ran out. Please start again.',
     );
     await expect(within(form).getByRole('textbox')).toBeDisabled();
     await expect(within(form).getByRole('button', { name: 'Submit' })).toBeDisabled();

@@ -47,9 +47,7 @@ export interface ConnectionStatusProps {
   className?: string;
 }
 
-const rootClass = (className?: string) =>
-  className ? `basiq-ConnectionStatus ${className}` : 'basiq-ConnectionStatus';
-
+/** Several jobs under a summary, or none. */
 function ConnectionStatusMany({
   ids,
   className,
@@ -57,24 +55,20 @@ function ConnectionStatusMany({
 }: ConnectionStatusCallbacks & { ids: string[]; className?: string }) {
   const cs = useBasiqLabels().connectionStatus;
   const { jobs, phase, error } = useJobs(ids, { maxPollMs: callbacks.maxPollMs });
-  const done = jobs.filter((job) => job.isTerminal).length;
+  const total = ids.length;
   return (
-    <div className={rootClass(className)} data-phase={phase ?? (error ? 'error' : 'loading')}>
-      <p className="basiq-ConnectionStatus-summary">
-        {formatLabel(cs.summary, { done, total: ids.length })}
+    <div
+      className={className ? `basiq-ConnectionStatus ${className}` : 'basiq-ConnectionStatus'}
+      data-phase={total ? (phase ?? (error ? 'error' : 'loading')) : 'empty'}
+    >
+      <p className={total ? 'basiq-ConnectionStatus-summary' : 'basiq-ConnectionStatus-empty'}>
+        {total
+          ? formatLabel(cs.summary, { done: jobs.filter((job) => job.isTerminal).length, total })
+          : cs.empty}
       </p>
       {ids.map((id, index) => (
-        <ConnectionStatusJob key={id} jobId={id} n={index + 1} total={ids.length} {...callbacks} />
+        <ConnectionStatusJob key={id} jobId={id} n={index + 1} total={total} {...callbacks} />
       ))}
-    </div>
-  );
-}
-
-function ConnectionStatusEmpty({ className }: { className?: string }) {
-  const cs = useBasiqLabels().connectionStatus;
-  return (
-    <div className={rootClass(className)} data-phase="empty">
-      <p className="basiq-ConnectionStatus-empty">{cs.empty}</p>
     </div>
   );
 }
@@ -105,11 +99,9 @@ export function ConnectionStatus({
   ...callbacks
 }: ConnectionStatusProps) {
   const ids = [...new Set([jobId, ...(jobIds ?? [])])].filter((id): id is string => !!id);
-  if (ids.length === 0) return <ConnectionStatusEmpty className={className} />;
-  if (ids.length === 1) {
-    return (
-      <ConnectionStatusJob key={ids[0]} jobId={ids[0]!} className={className} {...callbacks} />
-    );
-  }
-  return <ConnectionStatusMany ids={ids} className={className} {...callbacks} />;
+  return ids.length === 1 ? (
+    <ConnectionStatusJob key={ids[0]} jobId={ids[0]!} className={className} {...callbacks} />
+  ) : (
+    <ConnectionStatusMany ids={ids} className={className} {...callbacks} />
+  );
 }

@@ -1,12 +1,12 @@
 'use client';
-import { memo, useEffect, useId, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useRef, type ReactNode } from 'react';
 import type { Job, JobFailure, JobPhase, MfaChallenge } from '../client/types.js';
 import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
 import { useJob } from '../hooks/useJob.js';
-import { formatLabel, type BasiqLabels } from '../labels/defaultLabels.js';
+import { formatLabel } from '../labels/defaultLabels.js';
 import {
-  ConnectionStatusProgress,
   ConnectionStatusSteps,
+  currentStep,
   progressText,
   stepName,
 } from './ConnectionStatusSteps.js';
@@ -26,93 +26,11 @@ export interface ConnectionStatusCallbacks {
 
 interface ConnectionStatusJobProps extends ConnectionStatusCallbacks {
   jobId: string;
-  /** Set when several jobs are shown: this one's place among them (1-based). */
+  /** Set when several jobs are shown: this one's place among them (1-based), and how many. */
   n?: number;
   total?: number;
   /** The root's extra class, when this job is the whole component. */
   className?: string;
-}
-
-// The job's step that matters now: the running one, else the next to run, else the last.
-function currentStep(job: Job) {
-  return (
-    job.steps.find((s) => s.status === 'in-progress') ??
-    job.steps.find((s) => s.status === 'pending') ??
-    job.steps.at(-1)
-  );
-}
-
-const notFound = (error: Error | null) => {
-  const status = (error as { status?: unknown } | null)?.status;
-  return status === 404 || status === 410;
-};
-
-// The job is still running but polling stopped at `maxPollMs`.
-const timedOut = (error: Error | null) => error?.name === 'BasiqPollTimeoutError';
-
-/** What the live region says about the job: it changes (and is announced) only when this does. */
-function announcement(job: Job | undefined, error: Error | null, labels: BasiqLabels): string {
-  const cs = labels.connectionStatus;
-  if (!job) return error ? (notFound(error) ? cs.notFound : cs.loadError) : '';
-  if (timedOut(error)) return cs.stalled;
-  const phase = labels.phase[job.phase];
-  if (job.phase === 'failed') {
-    const family = failureFamily(job.failure?.code ?? '');
-    return formatLabel(cs.announceFailure, { phase, message: cs.failure[family].message });
-  }
-  const step = currentStep(job);
-  if (job.phase !== 'in-progress' || !step) return phase;
-  return formatLabel(cs.announceStep, {
-    step: stepName(step.title, labels),
-    progress: progressText(job.steps, labels),
-  });
-}
-
-// Calls onSuccess / onFailure / onMfa once each time the job enters that phase (per mounted
-// component: StrictMode's second effect run and polls that change nothing call nothing).
-function useTransitionCallbacks(job: Job | undefined, callbacks: ConnectionStatusCallbacks) {
-  const latest = useRef(callbacks);
-  useEffect(() => {
-    latest.current = callbacks;
-  });
-  const seen = useRef<JobPhase | undefined>(undefined);
-  useEffect(() => {
-    if (!job || seen.current === job.phase) return;
-    seen.current = job.phase;
-    const { onSuccess, onFailure, onMfa } = latest.current;
-    if (job.phase === 'success') onSuccess?.(job);
-    else if (job.phase === 'failed') onFailure?.(job);
-    else if (job.phase === 'mfa-required' && job.mfa) onMfa?.(job.mfa);
-  }, [job]);
-}
-
-function FailurePanel({
-  job,
-  failure,
-  renderAction,
-}: {
-  job: Job;
-  failure: JobFailure;
-  renderAction: ConnectionStatusCallbacks['renderFailureAction'];
-}) {
-  const cs = useBasiqLabels().connectionStatus;
-  const family = failureFamily(failure.code);
-  const detail = failure.detail || failure.title;
-  return (
-    <div className="basiq-ConnectionStatus-failure" data-family={family}>
-      <p className="basiq-ConnectionStatus-failureMessage">{cs.failure[family].message}</p>
-      <p className="basiq-ConnectionStatus-failureAction">{cs.failure[family].action}</p>
-      {renderAction?.(failure, job)}
-      {detail && (
-        <p className="basiq-ConnectionStatus-failureDetail">
-          {cs.failureDetail} {detail}
-        </p>
-      )}
-      <p className="basiq-ConnectionStatus-failureCode">
-        {cs.failureCode} <code>{failure.code}</code>
-      </p>
-    </div>
-  );
 }
 
 /**
@@ -125,13 +43,28 @@ export const ConnectionStatusJob = /* @__PURE__ */ memo(function ConnectionStatu
   total,
   className,
   maxPollMs,
-  ...callbacks
+  onSuccess,
+  onFailure,
+  onMfa,
+  renderMfa,
+  renderFailureAction,
 }: ConnectionStatusJobProps) {
   const labels = useBasiqLabels();
   const cs = labels.connectionStatus;
   // Reads only data and error: polls that change nothing do not re-render this.
   const { job, error, refetch } = useJob(jobId, { maxPollMs });
-  useTransitionCallbacks(job, callbacks);
+
+  // onSuccess / onFailure / onMfa, once each time the job enters that phase (per mounted
+  // component: StrictMode's second effect run and polls that change nothing call nothing).
+  const seen = useRef<JobPhase>(undefined);
+  useEffect(() => {
+    if (!job || seen.current === job.phase) return;
+    seen.current = job.phase;
+    if (job.phase === 'success') onSuccess?.(job);
+    else if (job.phase === 'failed') onFailure?.(job);
+    else if (job.mfa) onMfa?.(job.mfa);
+  }, [job, onSuccess, onFailure, onMfa]);
+
   // After "Try again" or "Check again" loads the job, the button is gone: focus moves to the
   // job's status.
   const retried = useRef(false);
@@ -142,88 +75,90 @@ export const ConnectionStatusJob = /* @__PURE__ */ memo(function ConnectionStatu
     phaseRef.current?.focus();
   }, [job, error]);
 
-  const nameId = useId();
-  const name = n !== undefined ? formatLabel(cs.connection, { n, total: total ?? n }) : undefined;
-  const said = announcement(job, error, labels);
-  const message =
-    name && said ? formatLabel(cs.announceConnection, { connection: name, message: said }) : said;
-  const stalled = !!job && timedOut(error);
+  const status = (error as { status?: number } | null)?.status;
+  const gone = status === 404 || status === 410;
+  // Still running, but polling stopped at `maxPollMs`.
+  const stalled = !!job && error?.name === 'BasiqPollTimeoutError';
+  const failure = job?.failure;
+  const family = failure && failureFamily(failure.code);
+  const advice = family && cs.failure[family];
+  const phase = job && labels.phase[job.phase];
+  const step = job?.phase === 'in-progress' && currentStep(job.steps);
+  // What the live region says: it changes (and is announced) only when this does.
+  const said = !job
+    ? error
+      ? gone
+        ? cs.notFound
+        : cs.loadError
+      : ''
+    : stalled
+      ? cs.stalled
+      : advice
+        ? `${phase}. ${advice.message}`
+        : step
+          ? `${stepName(step.title, labels)}… ${progressText(job.steps, labels)}`
+          : phase!;
+  const name = n && formatLabel(cs.connection, { n, total: total! });
   const state = stalled ? 'timed-out' : (job?.phase ?? (error ? 'error' : 'loading'));
-  const retry = (
-    <button
-      type="button"
-      className="basiq-ConnectionStatus-retry"
-      onClick={() => {
-        retried.current = true;
-        void refetch();
-      }}
-    >
-      {stalled ? cs.checkAgain : cs.retry}
-    </button>
-  );
-  const root = name
-    ? { role: 'group', 'aria-labelledby': nameId, className: 'basiq-ConnectionStatus-job' }
-    : { className: className ? `basiq-ConnectionStatus ${className}` : 'basiq-ConnectionStatus' };
-
-  let body: ReactNode;
-  if (!job && error) {
-    const gone = notFound(error);
-    body = (
-      <>
-        <p className="basiq-ConnectionStatus-error">{gone ? cs.notFound : cs.loadError}</p>
-        {!gone && retry}
-      </>
-    );
-  } else if (!job) {
-    body = <p className="basiq-ConnectionStatus-loading">{cs.loading}</p>;
-  } else {
-    body = (
-      <>
-        <p ref={phaseRef} tabIndex={-1} className="basiq-ConnectionStatus-phase">
-          {labels.phase[job.phase]}
-        </p>
-        <ConnectionStatusProgress steps={job.steps} />
-        <ConnectionStatusSteps steps={job.steps} />
-        {/* The form stays mounted while the job runs, so it can show "checking" and a wrong
-            answer after a submit; it renders nothing when there is nothing to ask. */}
-        {callbacks.renderMfa
-          ? job.phase === 'mfa-required' &&
-            job.mfa && (
-              <div className="basiq-ConnectionStatus-mfa">
-                {callbacks.renderMfa(job.mfa, jobId)}
-              </div>
-            )
-          : !job.isTerminal && (
-              <div className="basiq-ConnectionStatus-mfa">
-                <MfaForm jobId={jobId} />
-              </div>
-            )}
-        {job.failure && (
-          <FailurePanel
-            job={job}
-            failure={job.failure}
-            renderAction={callbacks.renderFailureAction}
-          />
-        )}
-        {stalled && (
-          <>
-            <p className="basiq-ConnectionStatus-stalled">{cs.stalled}</p>
-            {retry}
-          </>
-        )}
-      </>
-    );
-  }
+  // The form stays mounted while the job runs, so it can show "checking" and a wrong answer
+  // after a submit; it renders nothing when there is nothing to ask.
+  const mfa = renderMfa
+    ? job?.mfa && renderMfa(job.mfa, jobId)
+    : job && !job.isTerminal && <MfaForm jobId={jobId} />;
 
   return (
-    <div {...root} data-phase={state} aria-busy={state === 'loading' || undefined}>
-      <LiveRegion message={message} />
-      {name && (
-        <p id={nameId} className="basiq-ConnectionStatus-jobName">
-          {name}
+    <div
+      {...(name
+        ? { role: 'group', 'aria-label': name, className: 'basiq-ConnectionStatus-job' }
+        : {
+            className: className ? `basiq-ConnectionStatus ${className}` : 'basiq-ConnectionStatus',
+          })}
+      data-phase={state}
+      aria-busy={state === 'loading' || undefined}
+    >
+      <LiveRegion message={name && said ? `${name}: ${said}` : said} />
+      {name && <p className="basiq-ConnectionStatus-jobName">{name}</p>}
+      {job ? (
+        <>
+          <p ref={phaseRef} tabIndex={-1} className="basiq-ConnectionStatus-phase">
+            {phase}
+          </p>
+          <ConnectionStatusSteps steps={job.steps} />
+          {mfa && <div className="basiq-ConnectionStatus-mfa">{mfa}</div>}
+          {failure && (
+            <div className="basiq-ConnectionStatus-failure" data-family={family}>
+              <p className="basiq-ConnectionStatus-failureMessage">{advice!.message}</p>
+              <p className="basiq-ConnectionStatus-failureAction">{advice!.action}</p>
+              {renderFailureAction?.(failure, job)}
+              {(failure.detail || failure.title) && (
+                <p className="basiq-ConnectionStatus-failureDetail">
+                  {cs.failureDetail} {failure.detail || failure.title}
+                </p>
+              )}
+              <p className="basiq-ConnectionStatus-failureCode">
+                {cs.failureCode} <code>{failure.code}</code>
+              </p>
+            </div>
+          )}
+          {stalled && <p className="basiq-ConnectionStatus-stalled">{said}</p>}
+        </>
+      ) : (
+        <p className={error ? 'basiq-ConnectionStatus-error' : 'basiq-ConnectionStatus-loading'}>
+          {said || cs.loading}
         </p>
       )}
-      {body}
+      {(stalled || (!job && error && !gone)) && (
+        <button
+          type="button"
+          className="basiq-ConnectionStatus-retry"
+          onClick={() => {
+            retried.current = true;
+            void refetch();
+          }}
+        >
+          {stalled ? cs.checkAgain : cs.retry}
+        </button>
+      )}
     </div>
   );
 });

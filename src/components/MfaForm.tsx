@@ -1,6 +1,5 @@
 'use client';
 import { useEffect, useId, useLayoutEffect, useReducer, useRef, type FormEvent } from 'react';
-import type { JobPhase } from '../client/types.js';
 import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
 import { useJob } from '../hooks/useJob.js';
 import { useSubmitMfa } from '../hooks/useSubmitMfa.js';
@@ -8,12 +7,16 @@ import { formatLabel } from '../labels/defaultLabels.js';
 import { formatCountdown } from './format.js';
 import { LiveRegion } from './LiveRegion.js';
 import {
-  hasMovedOn,
-  INITIAL,
-  noticeText,
+  answering,
+  challenge,
+  HIDDEN,
+  left,
+  movedOn,
   ONE_MINUTE,
-  reduce,
+  refused,
+  tick,
   type MfaFormState,
+  type Model,
 } from './mfaFormModel.js';
 
 export type { MfaFormState };
@@ -29,6 +32,8 @@ export interface MfaFormProps {
   /** Extra class on the root element. */
   className?: string;
 }
+
+const apply = (m: Model, change: (m: Model) => Model) => change(m);
 
 /**
  * Answers a job's MFA challenge: one labelled field per prompt (a one-time-code field for
@@ -51,212 +56,160 @@ export interface MfaFormProps {
  */
 export function MfaForm({ jobId, onAccepted, autoFocus = true, className }: MfaFormProps) {
   const labels = useBasiqLabels().mfaForm;
-  const query = useJob(jobId);
-  const { job, phase, mfa, failure } = query;
+  const { job, phase, refetch } = useJob(jobId);
   const submit = useSubmitMfa(jobId, { gcTime: 0 });
-  const [model, dispatch] = useReducer(reduce, INITIAL);
+  const [m, dispatch] = useReducer(apply, HIDDEN);
+  const { state, values } = m;
   const rootRef = useRef<HTMLFormElement>(null);
-  const messageRef = useRef<HTMLParagraphElement>(null);
-  const busyRef = useRef(false);
-  const seen = useRef<{ phase?: JobPhase; key?: string }>({});
-  const onAcceptedRef = useRef(onAccepted);
+  const seen = useRef('');
   const id = useId();
+  const inside = () => !!rootRef.current?.contains(document.activeElement);
+  const busy = state === 'submitting' || state === 'checking';
 
-  const focusInside = () => {
-    const root = rootRef.current;
-    return !!root && root.contains(document.activeElement);
-  };
-
-  // A new challenge: the job came (back) to MFA, or Basiq changed the challenge.
-  const key =
-    phase === 'mfa-required' && mfa
-      ? JSON.stringify([job?.updated, mfa.method, mfa.description, mfa.prompts, mfa.expiresInMs])
-      : undefined;
-  const movedOn = job ? hasMovedOn(job) : false;
-  const timedOut = phase === 'failed' && failure?.code === 'job-timed-out';
+  // The job asks (again) or stops asking; polls that change nothing change nothing here.
   useEffect(() => {
-    const before = seen.current;
-    seen.current = { phase, key };
-    if (key !== undefined && mfa) {
-      if (before.phase === 'mfa-required' && before.key === key) return;
-      const { method, description, prompts, expiresInMs } = mfa;
-      dispatch({
-        type: 'challenge',
-        challenge: { method, description, prompts, expiresInMs },
-        at: Date.now(),
-        focus: autoFocus || focusInside(),
-      });
-    } else if (phase !== undefined && phase !== 'mfa-required') {
-      dispatch({ type: 'job', phase, movedOn, timedOut, focus: focusInside() });
-    }
-  }, [phase, key, mfa, movedOn, timedOut, autoFocus]);
+    if (!job) return;
+    const key = JSON.stringify(job);
+    if (key === seen.current) return;
+    seen.current = key;
+    const { mfa } = job;
+    const focus = inside();
+    const at = Date.now();
+    if (mfa) return dispatch((m) => challenge(m, mfa, at, autoFocus || focus));
+    if (busy && movedOn(job)) onAccepted?.(jobId);
+    dispatch((m) => left(m, job, focus));
+  }, [job, busy, autoFocus, onAccepted, jobId]);
 
-  // The countdown (and the check for an answer Basiq never took up) ticks every second.
-  const { state } = model;
-  const ticking = state === 'idle' || state === 'wrong' || state === 'checking';
+  // The countdown (and the check for an answer Basiq never took up) ticks every second,
+  // restarted with each challenge so the seconds count from when it was shown.
+  const ticking = answering(state) || state === 'checking';
   const asking = phase === 'mfa-required';
-  const { shownAt } = model;
   useEffect(() => {
     if (!ticking) return;
-    // Restarted with each challenge, so the seconds count from when it was shown.
-    const timer = setInterval(
-      () => dispatch({ type: 'tick', at: Date.now(), asking, focus: focusInside() }),
-      1000,
-    );
+    const timer = setInterval(() => {
+      const at = Date.now();
+      const focus = inside();
+      dispatch((m) => tick(m, at, asking, focus));
+    }, 1000);
     return () => clearInterval(timer);
-  }, [ticking, asking, shownAt]);
-
-  useEffect(() => {
-    if (state !== 'idle' && state !== 'wrong') return;
-    busyRef.current = false;
-  }, [state]);
-
-  useEffect(() => {
-    onAcceptedRef.current = onAccepted;
-  }, [onAccepted]);
-  useEffect(() => {
-    if (state === 'accepted') onAcceptedRef.current?.(jobId);
-  }, [state, jobId]);
+  }, [ticking, asking, m.shownAt]);
 
   // Before paint, so nothing sees the form without its focus.
-  const { tick, to, index } = model.focus;
+  const { focus } = m;
   useLayoutEffect(() => {
-    if (tick === 0) return;
-    if (to === 'message') messageRef.current?.focus();
-    else document.getElementById(`${id}-field-${index}`)?.focus();
-  }, [tick, to, index, id]);
+    if (focus) document.getElementById(id + focus[0])?.focus();
+  }, [focus, id]);
 
-  const { challenge } = model;
-  if (state === 'hidden' || !challenge) return null;
+  if (state === 'hidden') return null;
+  const shown = m.challenge!;
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (busyRef.current || (state !== 'idle' && state !== 'wrong')) return;
-    const answers = model.values.map((value) => value.trim());
-    const invalid = answers.map((answer) => answer === '');
-    if (invalid.some(Boolean)) {
-      dispatch({ type: 'invalid', invalid });
-      return;
-    }
-    busyRef.current = true;
-    dispatch({ type: 'submit', at: Date.now() });
+    if (!answering(state)) return;
+    const answers = values.map((value) => value.trim());
+    const empty = answers.indexOf('');
+    if (empty >= 0) return dispatch((m) => ({ ...m, tried: true, focus: [empty] }));
+    const at = Date.now();
+    dispatch((m) => ({
+      ...m,
+      state: 'submitting',
+      sentAt: at,
+      error: undefined,
+      notice: undefined,
+      tried: false,
+      // The answers leave the form's state as they are sent.
+      values: values.map(() => ''),
+    }));
     submit.mutate(answers, {
-      onSuccess: () => dispatch({ type: 'sent' }),
+      onSuccess: () =>
+        dispatch((m) => (m.state === 'submitting' ? { ...m, state: 'checking' } : m)),
       onError: () => {
-        dispatch({ type: 'sendFailed', focus: autoFocus || focusInside() });
+        const focus = autoFocus || inside();
+        dispatch((m) => (m.state === 'submitting' ? refused(m, 'sendFailed', focus) : m));
         // The job may have moved on (or expired) meanwhile.
-        void query.refetch();
+        void refetch();
       },
       // Nothing keeps the answers: not the form, not the mutation cache.
       onSettled: () => submit.reset(),
     });
   }
 
-  const busy = state === 'submitting' || state === 'checking';
-  const locked = state === 'expired';
-  const token = challenge.method === 'token';
-  const prompts = challenge.prompts.length ? challenge.prompts : [''];
-  const expiresIn = challenge.expiresInMs;
-  const remaining = expiresIn === undefined ? undefined : expiresIn - (model.now - model.shownAt);
-  const announcement = noticeText(labels, model.notice);
-  const message =
-    state === 'wrong' && model.error
-      ? labels[model.error]
-      : state === 'submitting' ||
-          state === 'checking' ||
-          state === 'expired' ||
-          state === 'accepted'
-        ? labels[state === 'submitting' ? 'sending' : state]
-        : '';
-  const messageId = `${id}-message`;
-  const descriptionId = `${id}-description`;
-  const button =
-    state === 'submitting'
-      ? labels.submitting
-      : state === 'checking'
-        ? labels.checkingButton
-        : labels.submit;
+  const done = state === 'accepted';
+  const token = shown.method === 'token';
+  const expiresIn = shown.expiresInMs;
+  const remaining = expiresIn! - (m.now - m.shownAt);
+  // Shown (but while busy, on the button) and announced; nothing to say while idle.
+  const said =
+    state !== 'idle' &&
+    labels[state === 'submitting' ? 'sending' : state === 'wrong' ? m.error! : state];
+  const marked = m.tried && answering(state);
+  const description = !done && shown.description;
 
   return (
     <form
       ref={rootRef}
       className={className ? `basiq-MfaForm ${className}` : 'basiq-MfaForm'}
       data-state={state}
-      data-method={challenge.method}
-      aria-labelledby={`${id}-title`}
-      aria-describedby={challenge.description ? descriptionId : undefined}
+      data-method={shown.method}
+      aria-labelledby={id + 't'}
+      aria-describedby={description ? id + 'd' : undefined}
       noValidate
       onSubmit={onSubmit}
     >
-      <LiveRegion message={announcement} />
-      <p id={`${id}-title`} className="basiq-MfaForm-title">
+      <LiveRegion message={m.notice && answering(state) ? labels[m.notice] : said || ''} />
+      <p id={id + 't'} className="basiq-MfaForm-title">
         {labels.title}
       </p>
-      {challenge.description && state !== 'accepted' && (
-        <p id={descriptionId} className="basiq-MfaForm-description">
-          {challenge.description}
+      {description && (
+        <p id={id + 'd'} className="basiq-MfaForm-description">
+          {description}
         </p>
       )}
-      {message && (
-        <p
-          ref={messageRef}
-          id={messageId}
-          tabIndex={-1}
-          className="basiq-MfaForm-message"
-          data-tone={
-            state === 'wrong' || state === 'expired'
-              ? 'error'
-              : state === 'accepted'
-                ? 'success'
-                : 'info'
-          }
-        >
-          {message}
+      {said && !busy && (
+        <p id={id + 'm'} tabIndex={-1} className="basiq-MfaForm-message">
+          {said}
         </p>
       )}
-      {state !== 'accepted' && (
+      {!done && (
         <>
-          {prompts.map((prompt, i) => {
-            const fieldId = `${id}-field-${i}`;
-            const errorId = `${fieldId}-error`;
-            const invalid = model.invalid[i] === true;
-            const describedBy = [
-              invalid && errorId,
-              i === 0 && state === 'wrong' && messageId,
-            ].filter(Boolean);
+          {values.map((value, i) => {
+            const invalid = marked && !value.trim();
+            const describedBy = [invalid && `${id}e${i}`, !i && state === 'wrong' && id + 'm'];
             return (
               <div key={i} className="basiq-MfaForm-field">
-                <label htmlFor={fieldId} className="basiq-MfaForm-label">
-                  {prompt || labels.answer}
+                <label htmlFor={id + i} className="basiq-MfaForm-label">
+                  {shown.prompts[i] || labels.answer}
                 </label>
                 <input
-                  id={fieldId}
+                  id={id + i}
                   className="basiq-MfaForm-input"
-                  type="text"
-                  name={`mfa-answer-${i}`}
                   autoComplete={token ? 'one-time-code' : 'off'}
                   inputMode={token ? 'numeric' : undefined}
                   spellCheck={false}
                   autoCapitalize="off"
                   required
                   aria-invalid={invalid || undefined}
-                  aria-describedby={describedBy.length ? describedBy.join(' ') : undefined}
-                  value={model.values[i] ?? ''}
+                  aria-describedby={describedBy.filter(Boolean).join(' ') || undefined}
+                  value={value}
                   readOnly={busy}
-                  disabled={locked}
-                  onChange={(event) =>
-                    dispatch({ type: 'change', index: i, value: event.target.value })
-                  }
+                  disabled={state === 'expired'}
+                  onChange={(event) => {
+                    const { value } = event.target;
+                    dispatch((m) => ({
+                      ...m,
+                      values: m.values.map((v, j) => (j === i ? value : v)),
+                    }));
+                  }}
                 />
                 {invalid && (
-                  <p id={errorId} className="basiq-MfaForm-fieldError">
+                  <p id={`${id}e${i}`} className="basiq-MfaForm-fieldError">
                     {labels.required}
                   </p>
                 )}
               </div>
             );
           })}
-          {remaining !== undefined && (state === 'idle' || state === 'wrong') && (
+          {answering(state) && expiresIn !== undefined && (
             <p
               className="basiq-MfaForm-countdown"
               data-urgent={remaining <= ONE_MINUTE || undefined}
@@ -268,9 +221,9 @@ export function MfaForm({ jobId, onAccepted, autoFocus = true, className }: MfaF
             type="submit"
             className="basiq-MfaForm-submit"
             aria-disabled={busy || undefined}
-            disabled={locked}
+            disabled={state === 'expired'}
           >
-            {button}
+            {busy ? said : labels.submit}
           </button>
         </>
       )}

@@ -3,21 +3,17 @@ import type { connectionStatusLabels } from '../labels/connectionStatusLabels.js
 /** A kind of job failure, each with its own message and next action (Basiq's advice). */
 export type FailureFamily = keyof (typeof connectionStatusLabels)['failure'];
 
-const FAMILIES: Record<string, FailureFamily> = {
-  'invalid-credentials': 'credentials',
-  'authorization-failed': 'credentials',
-  'account-not-accessible-requires-user-action': 'userAction',
-  'user-action-required': 'userAction',
-  'service-unavailable': 'unavailable',
-  'system-unavailable': 'unavailable',
-  maintenance: 'unavailable',
-  'connector-error': 'unavailable',
-  'institution-not-available': 'unavailable',
-  'job-timed-out': 'timedOut',
-  'institution-disabled': 'institution',
-  'institution-not-found': 'institution',
-  'institution-not-supported': 'institution',
-};
+// Basiq's failure codes by family; every other code is `generic`.
+const CODES: Array<[FailureFamily, string]> = [
+  ['credentials', 'invalid-credentials authorization-failed'],
+  ['userAction', 'account-not-accessible-requires-user-action user-action-required'],
+  [
+    'unavailable',
+    'service-unavailable system-unavailable maintenance connector-error institution-not-available',
+  ],
+  ['timedOut', 'job-timed-out'],
+  ['institution', 'institution-disabled institution-not-found institution-not-supported'],
+];
 
 /**
  * The kind of failure a Basiq failure code is: credentials to re-enter, an action to take in
@@ -26,5 +22,5 @@ const FAMILIES: Record<string, FailureFamily> = {
  */
 export function failureFamily(code: string): FailureFamily {
   const key = code.trim().toLowerCase();
-  return Object.hasOwn(FAMILIES, key) ? FAMILIES[key]! : 'generic';
+  return CODES.find(([, codes]) => codes.split(' ').includes(key))?.[0] ?? 'generic';
 }

@@ -30,14 +30,8 @@ export const connectionStatusLabels = {
   },
   /** The progress text beside the bar. */
   progress: '{done} of {total} steps done',
-  /** Announced while a step runs. */
-  announceStep: '{step}… {progress}',
-  /** Announced when the job fails. */
-  announceFailure: '{phase}. {message}',
   /** Names one job when several are shown. */
   connection: 'Connection {n} of {total}',
-  /** Announcements of one job when several are shown. */
-  announceConnection: '{connection}: {message}',
   /** Above the jobs when several are shown. */
   summary: '{done} of {total} connections finished',
   /** Shown before the failure code. */
@@ -53,30 +47,28 @@ export const connectionStatusLabels = {
     },
     /** account-not-accessible-requires-user-action, user-action-required */
     userAction: {
-      message: 'Your bank needs you to do something before we can connect.',
-      action:
-        'Log in to your internet banking, clear any message or prompt your bank shows, then refresh this connection.',
+      message: 'Your bank needs you to do something first.',
+      action: 'Log in to your internet banking, clear any message there, then try again.',
     },
     /** service-unavailable, system-unavailable, maintenance, connector-error, institution-not-available */
     unavailable: {
       message: 'Your bank is having trouble right now.',
-      action:
-        'Your data will arrive once your bank is back. You can also try again in about 10 minutes.',
+      action: 'Your data will arrive once your bank is back, or try again in 10 minutes.',
     },
     /** job-timed-out */
     timedOut: {
-      message: 'The connection took too long to finish.',
-      action: 'Please connect your bank again, and answer any verification request promptly.',
+      message: 'The connection took too long.',
+      action: 'Please connect your bank again, and answer any verification promptly.',
     },
     /** institution-disabled, institution-not-found, institution-not-supported */
     institution: {
-      message: 'This bank can’t be connected at the moment.',
+      message: 'This bank can’t be connected right now.',
       action: 'Try again later, or choose another bank.',
     },
     /** Every other code. */
     generic: {
-      message: 'Something went wrong while connecting your bank.',
-      action: 'Please try again later. If it keeps happening, contact support with the code below.',
+      message: 'Something went wrong connecting your bank.',
+      action: 'Please try again later, or contact support with the code below.',
     },
   },
 };

@@ -74,15 +74,15 @@ describe('ConnectionStatus', () => {
       'user-action-required',
       'account-not-accessible-requires-user-action',
       'userAction',
-      'Your bank needs you to do something before we can connect.',
-      'Log in to your internet banking, clear any message or prompt your bank shows, then refresh this connection.',
+      'Your bank needs you to do something first.',
+      'Log in to your internet banking, clear any message there, then try again.',
     ],
     [
       'service-unavailable',
       'service-unavailable',
       'unavailable',
       'Your bank is having trouble right now.',
-      'Your data will arrive once your bank is back. You can also try again in about 10 minutes.',
+      'Your data will arrive once your bank is back, or try again in 10 minutes.',
     ],
   ] as const)(
     'should explain the %s scenario with its own message, action and code',

@@ -133,15 +133,15 @@ describe('ConnectionStatus states', () => {
   it.each([
     ['authorization-failed', 'credentials', 'Your bank didn’t accept the sign-in details.'],
     ['user-action-required', 'userAction', 'Log in to your internet banking'],
-    ['system-unavailable', 'unavailable', 'try again in about 10 minutes'],
+    ['system-unavailable', 'unavailable', 'try again in 10 minutes'],
     ['maintenance', 'unavailable', 'Your bank is having trouble right now.'],
-    ['connector-error', 'unavailable', 'Your data will arrive once your bank is back.'],
+    ['connector-error', 'unavailable', 'Your data will arrive once your bank is back'],
     ['institution-not-available', 'unavailable', 'Your bank is having trouble right now.'],
-    ['job-timed-out', 'timedOut', 'The connection took too long to finish.'],
-    ['institution-disabled', 'institution', 'This bank can’t be connected at the moment.'],
+    ['job-timed-out', 'timedOut', 'The connection took too long.'],
+    ['institution-disabled', 'institution', 'This bank can’t be connected right now.'],
     ['institution-not-found', 'institution', 'choose another bank'],
     ['institution-not-supported', 'institution', 'choose another bank'],
-    ['invalid-csv-row', 'generic', 'Something went wrong while connecting your bank.'],
+    ['invalid-csv-row', 'generic', 'Something went wrong connecting your bank.'],
     ['a-code-from-2031', 'generic', 'contact support with the code below'],
   ])('should advise on %s as a %s failure, with the code shown', async (code, family, text) => {
     const bed = bedWith(serve({ 'j-f': failedJob('j-f', code, 'Title from Basiq') }));

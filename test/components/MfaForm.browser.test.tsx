@@ -156,7 +156,7 @@ describe('MfaForm', () => {
     for (const field of [second!, third!]) {
       expect(field.getAttribute('aria-invalid')).toBe('true');
       const error = document.getElementById(field.getAttribute('aria-describedby')!);
-      expect(error?.textContent).toBe('Please fill in this field.');
+      expect(error?.textContent).toBe('Please fill this in.');
     }
     expect(document.activeElement).toBe(second);
     expect(posts()).toHaveLength(0);
@@ -180,7 +180,7 @@ describe('MfaForm', () => {
     const { form, posts, onAccepted } = await atChallenge('mfa-wrong-then-right');
     await userEvent.type(fields()[0]!, '123456{Enter}');
     await afterCheck(form, 'wrong');
-    const error = 'That answer wasn’t accepted. Please check it and try again.';
+    const error = 'That answer wasn’t accepted. Please try again.';
     expect(form.textContent).toContain(error);
     expect(announced()).toBe(error);
     const field = screen.getByLabelText(TOKEN_PROMPT) as HTMLInputElement;
@@ -224,7 +224,7 @@ describe('MfaForm', () => {
     await userEvent.keyboard('{Enter}');
     expect(stateOf(form)).toBe('submitting');
     expect(screen.queryByRole('button', { name: 'Submit' })).toBeNull();
-    const sending = screen.getByRole('button', { name: 'Sending…' });
+    const sending = screen.getByRole('button', { name: 'Sending your answer…' });
     expect(sending.getAttribute('aria-disabled')).toBe('true');
     expect(fields()[0]!.readOnly).toBe(true);
     expect(announced()).toBe('Sending your answer…');

@@ -62,7 +62,7 @@ describe('MfaForm', () => {
     expect(countdown()).toBe('Time left to answer: 1:29');
     await vi.advanceTimersByTimeAsync(29_000);
     expect(countdown()).toBe('Time left to answer: 1:00');
-    expect(announced()).toBe('One minute left to answer.');
+    expect(announced()).toBe('One minute left.');
     // The announcement does not follow the seconds.
     const heard = new Set<string | null>();
     for (let i = 0; i < 44; i++) {
@@ -70,10 +70,10 @@ describe('MfaForm', () => {
       heard.add(announced());
     }
     expect(countdown()).toBe('Time left to answer: 0:16');
-    expect([...heard]).toEqual(['One minute left to answer.']);
+    expect([...heard]).toEqual(['One minute left.']);
     await vi.advanceTimersByTimeAsync(1000);
     expect(countdown()).toBe('Time left to answer: 0:15');
-    expect(announced()).toBe('15 seconds left to answer.');
+    expect(announced()).toBe('15 seconds left.');
     expect(stateOf(form)).toBe('idle');
     vi.useRealTimers();
     await expectNoAxeViolations();
@@ -88,7 +88,7 @@ describe('MfaForm', () => {
     expect(stateOf(form)).toBe('idle');
     await vi.advanceTimersByTimeAsync(1000);
     expect(stateOf(form)).toBe('expired');
-    const message = 'Time to answer has run out. Please start again.';
+    const message = 'Time ran out. Please start again.';
     expect(form.textContent).toContain(message);
     expect(announced()).toBe(message);
     expect(countdown()).toBeUndefined();
@@ -119,7 +119,7 @@ describe('MfaForm', () => {
     expect(stateOf(form)).toBe('checking');
     expect(form.textContent).toContain('Checking your answer…');
     expect(announced()).toBe('Checking your answer…');
-    const button = screen.getByRole('button', { name: 'Checking…' });
+    const button = screen.getByRole('button', { name: 'Checking your answer…' });
     expect(button.getAttribute('aria-disabled')).toBe('true');
     expect(field().readOnly).toBe(true);
     expect(countdown()).toBeUndefined();
