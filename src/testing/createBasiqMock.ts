@@ -88,6 +88,9 @@ export function createMockInternals(options: BasiqMockOptions = {}) {
     };
     log.push(entry);
     if (latency > 0) await delay(latency);
+    // A dropped connection: no status (0 in the log), and the route does not run.
+    const dropped = faults.drop(path);
+    if (dropped) return dropped;
     const context: RouteContext = { request, params, url, store, now, baseUrl, settings };
     const response =
       faults.failure(path) ??
@@ -134,6 +137,7 @@ export function createMockInternals(options: BasiqMockOptions = {}) {
     },
     now,
     failNext: (n, status, target = {}) => faults.failNext(n, status, target),
+    dropNext: (n, target = {}) => faults.dropNext(n, target),
     malformNext: (kind, target = {}) => faults.malformNext(kind, target),
     setLatency(ms) {
       latency = Math.max(0, ms);
@@ -157,8 +161,8 @@ export function createMockInternals(options: BasiqMockOptions = {}) {
  * A stateful Basiq for tests: MSW handlers that mint unsigned CLIENT_ACCESS/SERVER_ACCESS
  * JWTs, check tokens like Basiq (401 garbled or another user's, 403 expired or server-only),
  * run jobs through their steps on a clock (MFA included), and keep users, consents, auth
- * links and events; plus a `control` to start jobs, move the clock, inject faults and count
- * requests. Defaults: API key `'test-api-key'`, MFA answer `'123456'`, base URL
+ * links and events; plus a `control` to start jobs, move the clock, inject faults (error
+ * statuses, dropped connections, malformed bodies, latency) and count requests. Defaults: API key `'test-api-key'`, MFA answer `'123456'`, base URL
  * `https://au-api.basiq.io`.
  *
  * @example

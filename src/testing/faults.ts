@@ -6,6 +6,7 @@ interface Fault extends FaultTarget {
   status?: number;
   retryAfter?: number | string;
   malform?: MalformKind;
+  drop?: true;
 }
 
 // What a proxy in front of Basiq sends when it breaks.
@@ -19,11 +20,11 @@ const covers = ({ path }: FaultTarget, requestPath: string) =>
       ? requestPath.startsWith(path)
       : path.test(requestPath);
 
-/** Queued failures and malformed bodies, each used up by the requests it covers. */
+/** Queued failures, dropped connections and malformed bodies, each used up by the requests it covers. */
 export function createFaults() {
   let queue: Fault[] = [];
 
-  function take(kind: 'status' | 'malform', requestPath: string): Fault | undefined {
+  function take(kind: 'status' | 'malform' | 'drop', requestPath: string): Fault | undefined {
     const fault = queue.find((f) => f[kind] !== undefined && covers(f, requestPath));
     if (fault && --fault.left === 0) queue = queue.filter((f) => f !== fault);
     return fault;
@@ -32,6 +33,13 @@ export function createFaults() {
   return {
     failNext(n: number, status: number, options: FaultTarget & { retryAfter?: number | string }) {
       if (n > 0) queue.push({ ...options, left: n, status });
+    },
+    dropNext(n: number, target: FaultTarget) {
+      if (n > 0) queue.push({ ...target, left: n, drop: true });
+    },
+    /** A network error (`Response.error()`) when a dropped connection is queued for this request. */
+    drop(requestPath: string): Response | undefined {
+      return take('drop', requestPath) ? Response.error() : undefined;
     },
     malformNext(kind: MalformKind, { n = 1, ...target }: FaultTarget & { n?: number }) {
       if (n > 0) queue.push({ ...target, left: n, malform: kind });

@@ -92,6 +92,11 @@ export async function startMockBasiqServer(
       (await consentPage(mock!, request, rest)) ??
       (await getResponse(mock!.handlers, request)) ??
       new Response(null, { status: 404 });
+    // `control.dropNext`: no answer at all, the connection is reset.
+    if (response.type === 'error') {
+      req.socket.destroy();
+      return;
+    }
     const headers: Record<string, string> = { ...cors(req) };
     response.headers.forEach((value, name) => (headers[name] = value));
     res.writeHead(response.status, headers);

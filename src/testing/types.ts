@@ -81,7 +81,7 @@ export interface MockRequest {
   userId?: string;
   /** The mock clock when it arrived, epoch ms. */
   time: number;
-  /** The status the mock answered. */
+  /** The status the mock answered; `0` while unanswered, and for a dropped connection (`dropNext`). */
   status: number;
 }
 
@@ -108,13 +108,24 @@ export interface BasiqMockControl {
     status: number,
     options?: FaultTarget & { retryAfter?: number | string },
   ): void;
+  /**
+   * The next `n` matching requests get no answer at all: the connection drops, as when a
+   * proxy resets it or the network goes away mid-request. Through MSW the handler answers
+   * `Response.error()`, so `fetch` rejects with a `TypeError`; over `startMockBasiqServer` the
+   * socket is destroyed. The route does not run (nothing changes on the mock), and the
+   * request's {@link MockRequest.status} stays `0`. Checked after the latency, before `failNext`.
+   *
+   * @example
+   * control.dropNext(2, { path: '/jobs' }); // the next two job requests fail with a network error
+   */
+  dropNext(n: number, options?: FaultTarget): void;
   /** The next matching response (or `n` of them) keeps its status but gets a malformed body. */
   malformNext(kind: MalformKind, options?: FaultTarget & { n?: number }): void;
   /** Delays every response by `ms` (0 turns it off). */
   setLatency(ms: number): void;
   /** Every request received since the start or the last `reset()`, oldest first. */
   requests(): MockRequest[];
-  /** Forgets every user, job, consent, link, event, fault and request, and the clock offset. */
+  /** Forgets every user, job, consent, link, event, fault (drops included) and request, and the clock offset. */
   reset(): void;
 }
 

@@ -18,8 +18,14 @@ export function createBrowserTestbed({
   provider = {},
 }: { mock?: BasiqMockOptions; provider?: Partial<BasiqProviderProps> } = {}) {
   const { handlers, control } = createBasiqMock(mockOptions);
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) =>
-    (await getResponse(handlers, new Request(input, init))) ?? new Response(null, { status: 404 });
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const response =
+      (await getResponse(handlers, new Request(input, init))) ??
+      new Response(null, { status: 404 });
+    // `control.dropNext` answers a network error: a real fetch rejects on it.
+    if (response.type === 'error') throw new TypeError('Failed to fetch');
+    return response;
+  };
   const { queryClient, wrapper } = createProviderWrapper(control, { fetch }, provider);
   return {
     control,

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BasiqApiError, BasiqResponseError } from '../../src';
+import { BasiqApiError, BasiqNetworkError, BasiqResponseError, createBasiqClient } from '../../src';
 import {
   call,
   postToken,
@@ -75,6 +75,58 @@ describe('createBasiqMock (control: faults)', () => {
     control.failNext(1, 503);
     expect((await call('/jobs/x')).status).toBe(503);
     expect((await call('/jobs/x')).status).toBe(401);
+  });
+
+  it('should drop the connection of the next n matching requests without running the route', async () => {
+    const control = mockBasiq();
+    const { jobId } = control.createJob({ userId: 'u1', scenario: 'mfa-token', stepMs: 0 });
+    const token = control.clientToken('u1');
+    control.dropNext(2, { path: '/jobs' });
+    const answer = () =>
+      call(`/jobs/${jobId}/mfa`, { method: 'POST', token, body: { 'mfa-response': ['123456'] } });
+    await expect(call('/users/u1/jobs', { token })).resolves.toMatchObject({ status: 200 });
+    await expect(call(`/jobs/${jobId}`, { token })).rejects.toThrow(TypeError);
+    await expect(answer()).rejects.toThrow(TypeError);
+    // The dropped answer never reached the job: it still waits for one, and takes this one.
+    expect((await answer()).status).toBe(202);
+    expect(control.requests().map((r) => `${r.method} ${r.status}`)).toEqual([
+      'GET 200',
+      'GET 0',
+      'POST 0',
+      'POST 202',
+    ]);
+  });
+
+  it('should leave /token alone unless a drop targets it, and forget drops on reset', async () => {
+    const control = mockBasiq();
+    control.dropNext(1);
+    expect((await postToken({ scope: 'SERVER_ACCESS' })).status).toBe(200);
+    control.dropNext(1, { path: '/token' });
+    await expect(postToken({ scope: 'SERVER_ACCESS' })).rejects.toThrow(TypeError);
+    control.dropNext(1, { path: /^\/users/ });
+    control.reset();
+    const token = control.clientToken('u1');
+    expect((await call('/users/u1/jobs', { token })).status).toBe(200);
+  });
+
+  it('should make createBasiqClient retry a GET after a drop, and throw BasiqNetworkError for a POST', async () => {
+    const control = mockBasiq();
+    const { jobId } = control.createJob({ userId: 'u1', scenario: 'mfa-token', stepMs: 0 });
+    const client = createBasiqClient({
+      getToken: async () => control.clientToken('u1'),
+      retry: { attempts: 2, baseDelayMs: 1 },
+    });
+    control.dropNext(1);
+    await expect(client.getJob(jobId)).resolves.toMatchObject({ phase: 'mfa-required' });
+    control.dropNext(1);
+    const error = await rejection(client.submitMfa(jobId, ['123456']));
+    expect(error).toBeInstanceOf(BasiqNetworkError);
+    expect(error).toMatchObject({ reason: 'network', method: 'POST', path: `/jobs/${jobId}/mfa` });
+    expect(control.requests().map((r) => `${r.method} ${r.status}`)).toEqual([
+      'GET 0',
+      'GET 200',
+      'POST 0',
+    ]);
   });
 
   it('should make createBasiqClient throw BasiqResponseError for each malformed body', async () => {

@@ -215,6 +215,21 @@ describe('startMockBasiqServer', () => {
       });
       expect(next.status).toBe(200);
     });
+
+    it('should reset the connection for a dropped request (dropNext), then answer again', async () => {
+      server.control.dropNext(1, { path: '/users' });
+      const token = server.control.clientToken('u1');
+      const get = () =>
+        fetch(`${server.url}/users/u1/jobs`, { headers: { authorization: `Bearer ${token}` } });
+      const error = await get().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(TypeError);
+      expect(String((error as Error).cause)).toMatch(/socket|closed|reset/i);
+      expect((await get()).status).toBe(200);
+      expect(server.control.requests().map((r) => r.status)).toEqual([0, 200]);
+    });
   });
 
   describe('CORS', () => {
