@@ -78,8 +78,9 @@ export function readEnvelope(data: unknown) {
 
 /** What is wrong with a 2xx body, or '' when it is what the endpoint expects. */
 function bodyProblem(data: unknown, expect: RequestInit['expect']): string {
-  if (data === NOT_JSON) return 'a body that is not JSON';
+  // A write Basiq answered 2xx is done, whatever its body: reporting it failed would lie.
   if (!expect) return '';
+  if (data === NOT_JSON) return 'a body that is not JSON';
   if (data === undefined) return 'an empty body';
   if (!isObject(data)) return 'a body that is not a JSON object';
   return expect === 'list' && !Array.isArray(data.data) ? 'a list without a data array' : '';
