@@ -66,7 +66,10 @@ export class BasiqNetworkError extends BasiqError {
   declare readonly path: string;
 }
 
-/** Basiq answered 2xx with a body the kit cannot read (empty, not JSON, or not the expected shape). */
+/**
+ * Basiq answered a read 2xx with a body the kit cannot read (empty, not JSON, or not the
+ * expected shape). A write answered 2xx counts as done whatever its body.
+ */
 export class BasiqResponseError extends BasiqError {
   override name = 'BasiqResponseError';
   declare readonly status: number;

@@ -1,8 +1,9 @@
 'use client';
-import { memo, useEffect, useRef, type ReactNode } from 'react';
-import type { Job, JobFailure, JobPhase, MfaChallenge } from '../client/types.js';
+import { memo, useEffect, useRef } from 'react';
+import type { JobPhase } from '../client/types.js';
 import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
 import { useJob } from '../hooks/useJob.js';
+import type { ConnectionStatusProps } from './ConnectionStatus.js';
 import { formatLabel } from '../labels/defaultLabels.js';
 import {
   ConnectionStatusSteps,
@@ -15,14 +16,10 @@ import { LiveRegion } from './LiveRegion.js';
 import { MfaForm } from './MfaForm.js';
 
 /** What a host can hook into, shared by every job `ConnectionStatus` shows. */
-export interface ConnectionStatusCallbacks {
-  onSuccess?: (job: Job) => void;
-  onFailure?: (job: Job) => void;
-  onMfa?: (challenge: MfaChallenge) => void;
-  renderMfa?: (challenge: MfaChallenge, jobId: string) => ReactNode;
-  renderFailureAction?: (failure: JobFailure, job: Job) => ReactNode;
-  maxPollMs?: number;
-}
+export type ConnectionStatusCallbacks = Pick<
+  ConnectionStatusProps,
+  'onSuccess' | 'onFailure' | 'onMfa' | 'renderMfa' | 'renderFailureAction' | 'maxPollMs'
+>;
 
 interface ConnectionStatusJobProps extends ConnectionStatusCallbacks {
   jobId: string;

@@ -1,8 +1,8 @@
-import { act } from '@testing-library/react';
 import { focusManager } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionStatus } from '../../src';
 import { setupMswServer } from '../support/server';
+import { setHidden } from '../support/visibility';
 import { advance, createFaultbed, cs, labels, mfa, startJob, status } from './faultbed';
 
 const server = setupMswServer();
@@ -12,15 +12,6 @@ afterEach(() => {
 });
 
 const TEN_MINUTES = 10 * 60_000;
-
-/** What the browser does when the user switches tabs. */
-function setHidden(hidden: boolean) {
-  Object.defineProperty(document, 'visibilityState', {
-    value: hidden ? 'hidden' : 'visible',
-    configurable: true,
-  });
-  act(() => void document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
-}
 
 describe('tab hidden for 10 minutes', () => {
   it('should send no job request while the tab is hidden, and check the job at once when it is shown again', async () => {

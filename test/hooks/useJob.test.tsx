@@ -5,6 +5,7 @@ import { BasiqApiError, BasiqPollTimeoutError, useJob, useSubmitMfa } from '../.
 import type { CreateJobOptions } from '../../src/testing';
 import { advance, createTestbed, USER, type Testbed } from '../support/basiqTestbed';
 import { setupMswServer } from '../support/server';
+import { setHidden } from '../support/visibility';
 
 const server = setupMswServer();
 afterEach(() => {
@@ -29,15 +30,6 @@ const pollTimes = (bed: Testbed, jobId: string, t0: number) =>
     .map((r) => r.time - t0);
 
 const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]!);
-
-function setHidden(hidden: boolean) {
-  Object.defineProperty(document, 'visibilityState', {
-    value: hidden ? 'hidden' : 'visible',
-    configurable: true,
-  });
-  // Browsers fire it at the document and it bubbles to window, where react-query listens.
-  document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
-}
 
 describe('useJob', () => {
   it('should return the job, its phase, challenge and what select made of it', async () => {
