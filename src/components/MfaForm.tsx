@@ -125,7 +125,10 @@ export function MfaForm({ jobId, onAccepted, autoFocus = true, className }: MfaF
         dispatch((m) => (m.state === 'submitting' ? { ...m, state: 'checking' } : m)),
       onError: () => {
         const focus = autoFocus || inside();
-        dispatch((m) => (m.state === 'submitting' ? refused(m, 'sendFailed', focus) : m));
+        // Not sent: the typed answer comes back, ready to send again.
+        dispatch((m) =>
+          m.state === 'submitting' ? { ...refused(m, 'sendFailed', focus), values: answers } : m,
+        );
         // The job may have moved on (or expired) meanwhile.
         void refetch();
       },

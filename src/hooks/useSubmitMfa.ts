@@ -1,6 +1,7 @@
 'use client';
 import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
 import type { BasiqClient } from '../client/createBasiqClient.js';
+import { BasiqApiError, BasiqNetworkError } from '../client/errors.js';
 import { basiqKeys } from '../queries/basiqKeys.js';
 import { markMfaAnswered } from '../queries/pollHistory.js';
 import { useBasiqClient } from './useBasiqClient.js';
@@ -36,16 +37,28 @@ export function useSubmitMfa(
 ) {
   const client = useBasiqClient();
   const queryClient = useQueryClient();
+  const settle = () => {
+    markMfaAnswered(queryClient, jobId);
+    return queryClient.invalidateQueries({ queryKey: basiqKeys.job(jobId), exact: true });
+  };
   return useMutation({
     mutationKey: ['basiq', 'submitMfa', jobId],
     ...options,
     mutationFn: (answers: string[]) => submitOnce(client, jobId, answers),
     onSuccess: async (...args) => {
-      markMfaAnswered(queryClient, jobId);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: basiqKeys.job(jobId), exact: true }),
-        options.onSuccess?.(...args),
-      ]);
+      await Promise.all([settle(), options.onSuccess?.(...args)]);
+    },
+    onError: async (...args) => {
+      // No answer (timeout, reset) or a gateway's 502/504: the answer may still have reached
+      // Basiq, so watch the job as after an answer; it moves on if it did.
+      const [error] = args;
+      if (
+        (error instanceof BasiqNetworkError && error.reason !== 'aborted') ||
+        (error instanceof BasiqApiError && (error.status === 502 || error.status === 504))
+      ) {
+        void settle();
+      }
+      await options.onError?.(...args);
     },
   });
 }

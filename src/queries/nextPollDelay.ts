@@ -1,4 +1,9 @@
-import { BasiqApiError, BasiqPollTimeoutError, BasiqTokenScopeError } from '../client/errors.js';
+import {
+  BasiqApiError,
+  BasiqPollTimeoutError,
+  BasiqTokenError,
+  BasiqTokenScopeError,
+} from '../client/errors.js';
 import type { Job } from '../client/types.js';
 
 /** What the poller remembers about a job between polls. */
@@ -44,7 +49,13 @@ const FAST_STEPS = new Set(['verify-credentials', 'mfa-challenge']);
 /** Errors that polling cannot fix: refused token, forbidden, unknown or gone job. */
 function isPermanent(error: unknown): boolean {
   if (error instanceof BasiqTokenScopeError || error instanceof BasiqPollTimeoutError) return true;
-  return error instanceof BasiqApiError && [400, 401, 403, 404, 410].includes(error.status);
+  // A token endpoint answering 401/403 means the user is signed out: polling cannot fix that.
+  const status = (error as { status?: number } | undefined)?.status ?? 0;
+  const refused = [401, 403].includes(status);
+  return (
+    (error instanceof BasiqTokenError && refused) ||
+    (error instanceof BasiqApiError && (refused || [400, 404, 410].includes(status)))
+  );
 }
 
 /**

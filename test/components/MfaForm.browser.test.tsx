@@ -206,11 +206,12 @@ describe('MfaForm', () => {
     const error = 'Your answer couldn’t be sent. Please try again.';
     expect(form.textContent).toContain(error);
     expect(announced()).toBe(error);
-    expect(fields()[0]!.value).toBe('');
+    // The typed answer is back in the field, ready to send again.
+    expect(fields()[0]!.value).toBe('123456');
     expect(document.activeElement).toBe(fields()[0]);
     expect(submitButton().getAttribute('aria-disabled')).toBeNull();
 
-    await userEvent.keyboard('123456{Enter}');
+    await userEvent.keyboard('{Enter}');
     await afterCheck(form, 'accepted');
     expect(posts().map((p) => p.status)).toEqual([500, 202]);
     await vi.waitFor(() => expect(onAccepted).toHaveBeenCalledTimes(1));

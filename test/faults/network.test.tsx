@@ -1,4 +1,4 @@
-import { fireEvent } from '@testing-library/react';
+import { fireEvent, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { BasiqNetworkError, ConnectionStatus } from '../../src';
 import { setupMswServer } from '../support/server';
@@ -79,6 +79,23 @@ describe('connection reset', () => {
     expect(status.phase()).toBe('success');
   });
 
+  it('should keep the typed MFA answer in the field when it could not be sent, ready to send again', async () => {
+    const bed = createFaultbed(server, { client: { retry: { attempts: 3 } } });
+    const jobId = startJob(bed.control);
+    bed.render(<ConnectionStatus jobId={jobId} />);
+    await advance(1500);
+    bed.control.dropNext(1, { path: `/jobs/${jobId}/mfa` });
+    mfa.answer();
+    await advance(1000);
+    expect(mfa.text()).toContain(mfaText.sendFailed);
+    expect(mfa.field().value).toBe('123456');
+
+    fireEvent.click(within(mfa.form()!).getByRole('button', { name: mfaText.submit }));
+    await advance(1500);
+    expect(bed.statuses('POST', `/jobs/${jobId}/mfa`)).toEqual([0, 202]);
+    expect(mfa.state()).toBe('accepted');
+  });
+
   it('should put a consent back with a message when the connection of its revoke is reset, and revoke it on the next try', async () => {
     const bed = createFaultbed(server);
     await consents.show(bed);
@@ -130,6 +147,28 @@ describe('timeout (latency above timeoutMs)', () => {
       `GET /jobs/${jobId}: timed out; check the connection and try again`,
     );
     expect(bed.statuses('GET', `/jobs/${jobId}`)).toHaveLength(2);
+  });
+
+  it('should show the job moving on when an MFA answer timed out but reached the bank, without asking for it again', async () => {
+    const bed = createFaultbed(server, { client: { timeoutMs: 1000 } });
+    const jobId = startJob(bed.control);
+    bed.render(<ConnectionStatus jobId={jobId} />);
+    await advance(1500);
+    expect(status.phase()).toBe('mfa-required');
+    bed.control.setLatency(3000);
+    mfa.answer();
+    await advance(100);
+    bed.control.setLatency(0);
+    await advance(1000);
+    // No reply in time: the user is told, as the answer may not have arrived.
+    expect(mfa.text()).toContain(mfaText.sendFailed);
+    await advance(4000);
+    // It did arrive: the job moved on, and the screen with it, without a second answer.
+    expect(bed.statuses('POST', `/jobs/${jobId}/mfa`)).toEqual([202]);
+    expect(status.phase()).not.toBe('mfa-required');
+    expect(mfa.form()).toBeNull();
+    await advance(10_000);
+    expect(status.phase()).toBe('success');
   });
 
   it('should put a consent back with a message when its revoke times out, and a second revoke removes it even though the first went through', async () => {

@@ -88,6 +88,28 @@ describe('token endpoint faults', () => {
     expect(bed.statuses('GET', `/jobs/${jobId}`)).toEqual([200]);
   });
 
+  it('should stop polling when the token endpoint says the user is signed out (401), and show the job after Try again once signed in', async () => {
+    let signedIn = false;
+    const bed = withTokenUrl((_, b) =>
+      signedIn ? goodToken(b) : HttpResponse.json({ error: 'sign in' }, { status: 401 }),
+    );
+    const jobId = startJob(bed.control, 'success', LONG);
+    bed.render(<ConnectionStatus jobId={jobId} />);
+    await advance(200);
+    expect(status.phase()).toBe('error');
+    expect(status.text()).toContain(cs.loadError);
+    await advance(120_000);
+    // Polling cannot sign the user in: one token request, none to Basiq.
+    expect(bed.tokenRequests()).toBe(1);
+    expect(basiqRequests(bed)).toBe(0);
+
+    signedIn = true;
+    fireEvent.click(status.button(cs.retry)!);
+    await advance(200);
+    expect(status.phase()).toBe('in-progress');
+    expect(bed.tokenRequests()).toBe(2);
+  });
+
   it('should give up on a token endpoint slower than timeoutMs with BasiqTokenError, after one token request for three jobs', async () => {
     const bed = withTokenUrl(
       async (_n, b) => {

@@ -172,6 +172,21 @@ describe('useSubmitMfa', () => {
     expect(result.current.job.phase).toBe('success');
   });
 
+  it('should watch the job after a 502 to the answer, which may have reached Basiq, and stop when the challenge stays', async () => {
+    const { bed, jobId, result } = await start();
+    const polls = bed.jobPolls(jobId);
+    bed.control.failNext(1, 502, { path: '/jobs' });
+    act(() => result.current.submit.mutate(['123456']));
+    await advance(5000);
+    expect((result.current.submit.error as BasiqApiError).status).toBe(502);
+    expect(bed.jobPolls(jobId)).toBeGreaterThan(polls);
+    await advance(15_000);
+    const settled = bed.jobPolls(jobId);
+    await advance(60_000);
+    expect(bed.jobPolls(jobId)).toBe(settled);
+    expect(result.current.job.phase).toBe('mfa-required');
+  });
+
   it('should return the 400 of a wrong number of answers, and let the answer be sent again', async () => {
     const { bed, jobId, result } = await start();
     act(() => result.current.submit.mutate(['123456', '123456']));

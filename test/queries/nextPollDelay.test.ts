@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BasiqApiError,
   BasiqNetworkError,
+  BasiqTokenError,
   BasiqTokenScopeError,
   normalizeJob,
   nextPollDelay,
@@ -148,6 +149,8 @@ describe('nextPollDelay', () => {
     const permanent = [
       new BasiqTokenScopeError('refused', { reason: 'wrong-scope' }),
       ...[400, 401, 403, 404, 410].map((status) => apiError(status)),
+      // The user is signed out of the app.
+      ...[401, 403].map((status) => new BasiqTokenError('signed out', { status })),
     ];
     for (const error of permanent) {
       expect(nextPollDelay(verifying, history({ failures: 1, error }))).toBe(false);
@@ -157,6 +160,13 @@ describe('nextPollDelay', () => {
       expect(nextPollDelay(verifying, history({ failures: 1, error: apiError(status) }))).toBe(
         2000,
       );
+    }
+    // A token endpoint that is down or unreachable may come back.
+    for (const error of [
+      new BasiqTokenError('down', { status: 503 }),
+      new BasiqTokenError('unreachable'),
+    ]) {
+      expect(nextPollDelay(verifying, history({ failures: 1, error }))).toBe(2000);
     }
   });
 
