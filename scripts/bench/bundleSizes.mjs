@@ -20,12 +20,17 @@ const check = (path, imports, ignore = []) => {
 const CHECKS = {
   main: check('dist/index.js', '*'),
   hooks: check('dist/index.js', '{ useJob, BasiqProvider }'),
+  // What the README's quick start ships: the whole connect flow (button, progress, MFA form).
+  quickStart: check(
+    'dist/index.js',
+    '{ BasiqProvider, ConnectButton, ConnectionStatus, useConsentRedirect }',
+  ),
   testing: check('dist/testing.js', '*', ['node:*']),
   css: check('dist/styles.css'),
   ofetchBaseline: check('bench/ofetchBaseline.ts', '*'),
 };
 
-/** `{ main, hooks, testing, css, ofetchBaseline }` in bytes. */
+/** `{ main, hooks, quickStart, testing, css, ofetchBaseline }` in bytes. */
 export async function bundleSizes() {
   const names = Object.keys(CHECKS);
   const results = await sizeLimit(smallLib, { checks: Object.values(CHECKS) });

@@ -9,6 +9,7 @@ const ms = (value) => `${n(value)} ms`;
 const ROWS = [
   ['bundle: main entry, `import *`', (r) => bytes(r.bundle.main), 'main'],
   ['bundle: `import { useJob, BasiqProvider }`', (r) => bytes(r.bundle.hooks), 'hooks'],
+  ['bundle: the quick start (connect flow)', (r) => bytes(r.bundle.quickStart)],
   ['bundle: basiq-react/testing, `import *`', (r) => bytes(r.bundle.testing)],
   ['bundle: styles.css', (r) => bytes(r.bundle.css)],
   ['bundle: plain ofetch, getJob + submitMfa (scale)', (r) => bytes(r.bundle.ofetchBaseline)],
