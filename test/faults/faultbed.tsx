@@ -154,8 +154,10 @@ export const mfa = {
   /** Types `answer` into the first field and presses Submit. */
   answer(answer = '123456') {
     fireEvent.change(mfa.field(), { target: { value: answer } });
-    fireEvent.click(within(mfa.form()!).getByRole('button', { name: mfaText.submit }));
+    mfa.send();
   },
+  /** Presses Submit on what the fields hold. */
+  send: () => fireEvent.click(within(mfa.form()!).getByRole('button', { name: mfaText.submit })),
 };
 
 // ConsentList, as the user sees it.
