@@ -30,6 +30,7 @@ try {
   };
   result.budgets = checkBudgets(result);
   result.durationMs = Math.round(process.uptime() * 1000);
+  result.built = !args.includes('--no-build');
   console.log(args.includes('--json') ? JSON.stringify(result) : table(result));
   if (Object.values(result.budgets).includes(false)) process.exitCode = 1;
 } catch (error) {
