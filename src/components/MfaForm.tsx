@@ -129,8 +129,9 @@ export function MfaForm({ jobId, onAccepted, autoFocus = true, className }: MfaF
         dispatch((m) =>
           m.state === 'submitting' ? { ...refused(m, 'sendFailed', focus), values: answers } : m,
         );
-        // The job may have moved on (or expired) meanwhile.
-        void refetch();
+        // The job may have moved on (or expired) meanwhile. Joins the refetch useSubmitMfa
+        // starts after an answer that may have arrived, instead of sending a second one.
+        void refetch({ cancelRefetch: false });
       },
       // Nothing keeps the answers: not the form, not the mutation cache.
       onSettled: () => submit.reset(),

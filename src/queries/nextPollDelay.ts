@@ -50,12 +50,8 @@ const FAST_STEPS = new Set(['verify-credentials', 'mfa-challenge']);
 function isPermanent(error: unknown): boolean {
   if (error instanceof BasiqTokenScopeError || error instanceof BasiqPollTimeoutError) return true;
   // A token endpoint answering 401/403 means the user is signed out: polling cannot fix that.
-  const status = (error as { status?: number } | undefined)?.status ?? 0;
-  const refused = [401, 403].includes(status);
-  return (
-    (error instanceof BasiqTokenError && refused) ||
-    (error instanceof BasiqApiError && (refused || [400, 404, 410].includes(status)))
-  );
+  if (error instanceof BasiqTokenError) return error.status === 401 || error.status === 403;
+  return error instanceof BasiqApiError && [400, 401, 403, 404, 410].includes(error.status);
 }
 
 /**

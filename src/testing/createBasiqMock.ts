@@ -162,8 +162,8 @@ export function createMockInternals(options: BasiqMockOptions = {}) {
  * JWTs, check tokens like Basiq (401 garbled or another user's, 403 expired or server-only),
  * run jobs through their steps on a clock (MFA included), and keep users, consents, auth
  * links and events; plus a `control` to start jobs, move the clock, inject faults (error
- * statuses, dropped connections, malformed bodies, latency) and count requests. Defaults: API key `'test-api-key'`, MFA answer `'123456'`, base URL
- * `https://au-api.basiq.io`.
+ * statuses, dropped connections, malformed bodies, latency) and count requests. Defaults: API
+ * key `'test-api-key'`, MFA answer `'123456'`, base URL `https://au-api.basiq.io`.
  *
  * @example
  * const { handlers, control } = createBasiqMock();

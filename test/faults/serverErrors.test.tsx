@@ -91,8 +91,12 @@ describe('5xx bursts (500, 502, 503, 504)', () => {
     await advance(1500);
     expect(mfa.state()).toBe('idle');
     bed.control.failNext(1, 502, { path: `/jobs/${jobId}/mfa` });
+    const t0 = Date.now();
     mfa.answer();
-    await advance(3000);
+    await advance(100);
+    // One look at the job after the failed send (the form and the hook share it).
+    expect(bed.times('GET', `/jobs/${jobId}`, t0).filter((t) => t >= 0)).toEqual([0]);
+    await advance(2900);
     expect(bed.statuses('POST', `/jobs/${jobId}/mfa`)).toEqual([502]);
     expect(mfa.state()).toBe('wrong');
     expect(mfa.text()).toContain(mfaText.sendFailed);
