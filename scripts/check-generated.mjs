@@ -7,11 +7,9 @@ import { join } from 'node:path';
 
 const committed = 'src/client/basiq-api.generated.ts';
 const fresh = join(mkdtempSync(join(tmpdir(), 'basiq-gen-')), 'api.ts');
-execFileSync(
-  'npx',
-  ['--no-install', 'openapi-typescript', '../shared/basiq-openapi/core.yml', '-o', fresh],
-  { stdio: 'ignore' },
-);
+execFileSync('npx', ['--no-install', 'openapi-typescript', 'spec/basiq/core.yml', '-o', fresh], {
+  stdio: 'ignore',
+});
 if (readFileSync(committed, 'utf8') !== readFileSync(fresh, 'utf8')) {
   console.error(`basiq-react: ${committed} is stale; run \`npm run gen:types\` and commit it.`);
   process.exit(1);

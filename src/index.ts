@@ -1,3 +1,9 @@
+/**
+ * `basiq-react`: the client (CLIENT_ACCESS tokens only), the query options and polling policy,
+ * the provider and hooks, and the components.
+ *
+ * @module basiq-react
+ */
 export { createBasiqClient } from './client/createBasiqClient.js';
 export type {
   BasiqClient,

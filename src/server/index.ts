@@ -1,5 +1,9 @@
-// `basiq-react/server`: your token endpoint and the server-only Core operations. It holds your
-// API key: import it from server code only (bundlers for the browser get an error instead).
+/**
+ * `basiq-react/server`: your token endpoint and the server-only Core operations. It holds your
+ * API key: import it from server code only (bundlers for the browser get an error instead).
+ *
+ * @module basiq-react/server
+ */
 export { createTokenHandler } from './createTokenHandler.js';
 export type { CachedToken, TokenCache, TokenHandlerOptions } from './createTokenHandler.js';
 export { createBasiqServerClient } from './createBasiqServerClient.js';

@@ -1,4 +1,8 @@
-// `basiq-react/testing`: a stateful mock Basiq for tests, Storybook and local development.
+/**
+ * `basiq-react/testing`: a stateful mock Basiq for tests, Storybook and local development.
+ *
+ * @module basiq-react/testing
+ */
 export { createBasiqMock } from './createBasiqMock.js';
 export { startMockBasiqServer } from './startMockBasiqServer.js';
 export type { MockBasiqServer, MockBasiqServerOptions } from './startMockBasiqServer.js';

@@ -18,12 +18,8 @@ function at(node: unknown, ...keys: string[]): unknown {
 }
 
 const docs: Record<SpecName, Node> = {
-  core: parse(
-    readFileSync(new URL('../../../shared/basiq-openapi/core.yml', import.meta.url), 'utf8'),
-  ) as Node,
-  data: parse(
-    readFileSync(new URL('../../../shared/basiq-openapi/data.yml', import.meta.url), 'utf8'),
-  ) as Node,
+  core: parse(readFileSync(new URL('../../spec/basiq/core.yml', import.meta.url), 'utf8')) as Node,
+  data: parse(readFileSync(new URL('../../spec/basiq/data.yml', import.meta.url), 'utf8')) as Node,
 };
 
 type Example = [spec: SpecName, method: string, path: string, status: number, name: string];

@@ -1,6 +1,6 @@
 /**
  * Validates mock API responses against Basiq's official OpenAPI 3.0 files
- * (../shared/basiq-openapi/{core,data}.yml).
+ * (spec/basiq/{core,data}.yml, vendored from basiqio/api-ref).
  *
  * The whole parsed spec document is added to Ajv under its file name, and each
  * response schema is compiled as a `$ref` into that document, so
@@ -53,10 +53,7 @@ function load(spec: SpecName): LoadedSpec {
   const cached = specs.get(spec);
   if (cached) return cached;
   const file = `${spec}.yml`;
-  const text = readFileSync(
-    new URL(`../../../shared/basiq-openapi/${file}`, import.meta.url),
-    'utf8',
-  );
+  const text = readFileSync(new URL(`../../spec/basiq/${file}`, import.meta.url), 'utf8');
   // `yaml` turns integer map keys (e.g. `201:`) into string property names, so
   // `201:` and `'201':` both end up as the property "201".
   const doc = dropRefSiblings(parse(text));
