@@ -1,4 +1,4 @@
-// For scale (DESIGN §9): the two calls of a connection flow, Basiq's GET /jobs/{id} and POST
+// For scale: the two calls of a connection flow, Basiq's GET /jobs/{id} and POST
 // /jobs/{id}/mfa, made with plain ofetch (no token handling, retries or normalizing).
 // `npm run bench` bundles it the way it bundles the kit's entries.
 import { ofetch } from 'ofetch';

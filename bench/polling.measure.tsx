@@ -1,4 +1,4 @@
-// DESIGN §9's reference timeline, played by useJob and by a fixed 2 s loop (the same module
+// The reference timeline (docs/benchmarks.md), played by useJob and by a fixed 2 s loop (the same module
 // the polling test asserts on).
 import { it } from 'vitest';
 import { runFixedLoop, runKit } from '../test/support/referenceTimeline';

@@ -1,4 +1,4 @@
-// `npm run bench`: DESIGN §9's numbers as one table (`npm run bench -- --json`: one JSON object),
+// `npm run bench`: the numbers of docs/benchmarks.md as one table (`npm run bench -- --json`: one JSON object),
 // exiting 1 when a budget is missed. It builds first, unless `--no-build`.
 import { fileURLToPath } from 'node:url';
 import { bundleSizes } from './bench/bundleSizes.mjs';

@@ -1,15 +1,29 @@
 // Checks the built entries as a user gets them, imported by package name:
+// - the shipped `.d.ts` files (what editors show as docs) cite no document outside the package;
 // - `basiq-react/testing` starts the mock over HTTP, mints a token and runs a job to success;
 // - `basiq-react/server` mints a client token through the mock and loads no React, and a
 //   browser bundle (the `browser` condition) gets an error instead of the API-key code.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createTokenHandler } from 'basiq-react/server';
 import { createBasiqMock, startMockBasiqServer } from 'basiq-react/testing';
 
 function fail(message) {
   console.error(`basiq-react: ${message}`);
   process.exit(1);
+}
+
+// Type declarations carry the TSDoc into users' editors: no section references (the "§" of a
+// design document) and no path to a folder outside the repository.
+const declarations = readdirSync('dist', { recursive: true })
+  .filter((file) => file.endsWith('.d.ts'))
+  .map((file) => join('dist', file));
+if (declarations.length === 0) fail('dist has no .d.ts files; run `npm run build`');
+for (const file of declarations) {
+  const text = readFileSync(file, 'utf8');
+  const cite = /\u00a7|DESIGN\b|\.\.\/shared\b/.exec(text);
+  if (cite) fail(`${file} cites "${cite[0]}", a document outside the package`);
 }
 
 // No React anywhere in the server entry's module graph.
@@ -64,7 +78,7 @@ try {
     throw new Error(`the job did not finish: ${JSON.stringify(job.steps)}`);
   }
   console.log(
-    `basiq-react: built entries work (server: ${seen.size} modules, no React, refused under the browser condition; testing: job of ${job.steps.length} steps done on ${server.url})`,
+    `basiq-react: built entries work (${declarations.length} .d.ts files cite nothing outside; server: ${seen.size} modules, no React, refused under the browser condition; testing: job of ${job.steps.length} steps done on ${server.url})`,
   );
 } finally {
   await server.close();

@@ -19,6 +19,7 @@ const check = (path, imports, ignore = []) => {
 
 const CHECKS = {
   main: check('dist/index.js', '*'),
+  client: check('dist/index.js', '{ createBasiqClient, normalizeJob }'),
   hooks: check('dist/index.js', '{ useJob, BasiqProvider }'),
   // What the README's quick start ships: the whole connect flow (button, progress, MFA form).
   quickStart: check(
@@ -30,7 +31,7 @@ const CHECKS = {
   ofetchBaseline: check('bench/ofetchBaseline.ts', '*'),
 };
 
-/** `{ main, hooks, quickStart, testing, css, ofetchBaseline }` in bytes. */
+/** `{ main, client, hooks, quickStart, testing, css, ofetchBaseline }` in bytes. */
 export async function bundleSizes() {
   const names = Object.keys(CHECKS);
   const results = await sizeLimit(smallLib, { checks: Object.values(CHECKS) });

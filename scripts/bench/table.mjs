@@ -8,9 +8,10 @@ const ms = (value) => `${n(value)} ms`;
 
 const ROWS = [
   ['bundle: main entry, `import *`', (r) => bytes(r.bundle.main), 'main'],
+  ['bundle: `import { createBasiqClient, normalizeJob }`', (r) => bytes(r.bundle.client), 'client'],
   ['bundle: `import { useJob, BasiqProvider }`', (r) => bytes(r.bundle.hooks), 'hooks'],
-  ['bundle: the quick start (connect flow)', (r) => bytes(r.bundle.quickStart)],
-  ['bundle: basiq-react/testing, `import *`', (r) => bytes(r.bundle.testing)],
+  ['bundle: the quick start (connect flow)', (r) => bytes(r.bundle.quickStart), 'quickStart'],
+  ['bundle: basiq-react/testing, `import *`', (r) => bytes(r.bundle.testing), 'testing'],
   ['bundle: styles.css', (r) => bytes(r.bundle.css)],
   ['bundle: plain ofetch, getJob + submitMfa (scale)', (r) => bytes(r.bundle.ofetchBaseline)],
   ['polling: GET /jobs until the end, useJob', (r) => n(r.polling.kitRequests), 'kitRequests'],

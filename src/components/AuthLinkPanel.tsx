@@ -36,6 +36,8 @@ const B = 'basiq-AuthLinkPanel';
  * a read-only field, never as a clickable link (links are single use). Results are announced
  * through a live region. State is in `data-state`: `loading`, `error`, `none` or `active`.
  *
+ * @param props - Whose auth link to manage (`userId`), and the `locale` of its expiry date.
+ *
  * @example
  * <AuthLinkPanel userId={user.id} locale="en-AU" />
  */

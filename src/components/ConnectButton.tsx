@@ -41,6 +41,8 @@ export interface ConnectButtonProps {
  * hosts (or loopback `http:`) are ever opened. State is in `data-state`: `loading`, `ready`,
  * `opening` or `error`.
  *
+ * @param props - The consent UI's `action` and what it targets, and the button's content.
+ *
  * @example
  * <ConnectButton action="connect" onError={(error) => report(error)} />
  * <ConnectButton action="reauthorise" connectionId={connection.id}>Reconnect</ConnectButton>

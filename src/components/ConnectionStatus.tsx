@@ -84,6 +84,8 @@ function ConnectionStatusMany({
  * "Check again" button) or `empty` (no id). With several jobs it is their combined phase, and each
  * job gets its own section (`basiq-ConnectionStatus-job`, with its own `data-phase`).
  *
+ * @param props - The job to follow (`jobId`) or jobs (`jobIds`), and the callbacks.
+ *
  * @example
  * const { jobIds } = useConsentRedirect({ clean: true });
  * <ConnectionStatus

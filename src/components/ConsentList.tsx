@@ -36,6 +36,8 @@ export type ConsentListState = 'loading' | 'empty' | 'error' | 'ready';
  * `ready`; a failed load stays `error`, with `aria-busy`, while "Try again" runs) and each
  * item `data-status` (`active`, `revoked`, `expired`).
  *
+ * @param props - Whose consents to list (`userId`), and how to show them.
+ *
  * @example
  * <BasiqProvider tokenUrl="/api/basiq/token" userId={user.id}>
  *   <ConsentList userId={user.id} locale="en-AU" />

@@ -50,6 +50,8 @@ const apply = (m: Model, change: (m: Model) => Model) => change(m);
  * `accepted`. The root `.basiq-MfaForm` carries `data-state` ({@link MfaFormState}) and
  * `data-method`.
  *
+ * @param props - The job whose challenge to answer (`jobId`), and `onAccepted`.
+ *
  * @example
  * const { phase } = useJob(jobId);
  * {phase === 'mfa-required' && <MfaForm jobId={jobId} onAccepted={() => toast('Thanks!')} />}

@@ -65,6 +65,9 @@ function latest(initial: (() => Promise<TokenResult>) | undefined) {
  * once (again only when `userId`, `tokenUrl`, `baseUrl` or `consentBaseUrl` change), and
  * uses the `QueryClientProvider` above it or creates a QueryClient of its own.
  *
+ * @param props - Where tokens come from (`tokenUrl`, `getToken` or a `client`), whose they must be
+ *   (`userId`), and defaults for the hooks and components below.
+ *
  * @example
  * <BasiqProvider tokenUrl="/api/basiq/token" userId={user.id}>
  *   <ConnectionStatus jobId={jobId} />

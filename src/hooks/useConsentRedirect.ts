@@ -51,6 +51,8 @@ const subscribe = () => () => {};
  * the same answer; on the server it reads nothing. With `clean: true` the parameters are
  * removed from the address bar (`history.replaceState`) after reading.
  *
+ * @param options - `clean`: remove `jobId`, `jobIds` and `state` from the address bar after reading (default `false`).
+ *
  * @example
  * const { jobIds, stateMismatch } = useConsentRedirect({ clean: true });
  * return stateMismatch ? <p>That link was not started here.</p> : <ConnectionStatus jobIds={jobIds} />;

@@ -39,6 +39,9 @@ type Selected<TData> = { job: Job; data: TData };
  * still running after `maxPollMs` stops being polled and fails the query with a
  * `BasiqPollTimeoutError` (`refetch()` looks again).
  *
+ * @param jobId - The job to watch; `undefined` or `''` watches nothing.
+ * @param options - react-query's options, plus `maxPollMs`; see {@link UseJobOptions}.
+ *
  * @example
  * const { phase, mfa, failure } = useJob(jobId);
  * if (phase === 'mfa-required') return <MfaForm jobId={jobId} />;

@@ -49,6 +49,9 @@ function aggregate(results: Array<{ data?: Job; error: Error | null; isPending: 
  * Watches several jobs at once (the consent UI returns one per bank connected), each polled
  * like {@link useJob} (`maxPollMs` as there), with an aggregate phase.
  *
+ * @param jobIds - The jobs to watch, e.g. from {@link useConsentRedirect}.
+ * @param options - `maxPollMs`; see {@link JobQueryOptions}.
+ *
  * @example
  * const { jobIds } = useConsentRedirect();
  * const { phase, jobs } = useJobs(jobIds);

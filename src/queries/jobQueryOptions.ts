@@ -50,6 +50,10 @@ async function getJobWithin(
  * read the cache, or compose with `useQueries`/`useSuspenseQuery`. No `jobId` (undefined or
  * '') means no query.
  *
+ * @param client - The client, e.g. from {@link useBasiqClient}.
+ * @param jobId - The job; `undefined` or `''` means no query.
+ * @param options - `maxPollMs`; see {@link JobQueryOptions}.
+ *
  * @example
  * await queryClient.prefetchQuery(jobQueryOptions(client, jobId));
  * const job = queryClient.getQueryData(jobQueryOptions(client, jobId).queryKey);

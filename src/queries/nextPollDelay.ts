@@ -55,7 +55,7 @@ function isPermanent(error: unknown): boolean {
 }
 
 /**
- * How long to wait before polling `job` again, or `false` to stop. The policy of DESIGN §4:
+ * How long to wait before polling `job` again, or `false` to stop. The policy:
  * fast (1 s) while the user waits on the bank (verifying credentials, right after an MFA
  * answer); no polling while an MFA challenge waits for the user; 2.5 s then 5 s while data is
  * retrieved; never again once the job succeeded or failed; failures back off (2 s doubling to

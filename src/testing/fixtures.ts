@@ -1,4 +1,4 @@
-/** The defaults a test can rely on (DESIGN §8). */
+/** The defaults a test can rely on: API key, base URL, the MFA answer every prompt accepts. */
 export const MOCK_DEFAULTS = {
   baseUrl: 'https://au-api.basiq.io',
   apiKey: 'test-api-key',

@@ -47,7 +47,7 @@ export interface CreateJobOptions {
   /** What the job will do. @default 'success' */
   scenario?: MockScenario;
   /**
-   * Step durations; the default is the reference timeline of DESIGN §9 (verify-credentials
+   * Step durations; the default is the reference timeline (verify-credentials
    * 4.3 s, retrieve-accounts 6.2 s, retrieve-transactions 30.5 s, 1 s to check an MFA answer).
    */
   stepMs?: StepDurations;

@@ -2,8 +2,8 @@
  * Where Basiq's OpenAPI files are wrong, and so where a correct mock response
  * may fail `validateResponse` (./openapi.ts). Every other validation error is a
  * bug in the mock. Each entry excuses one error pattern of one operation and
- * status, never a whole route; /work/shared/BASIQ-NOTES.md ("Spec defects to
- * expect", "Jobs", "Events") lists the known defects.
+ * status, never a whole route; docs/basiq-api.md ("Spec defects to expect",
+ * "Jobs", "Events") describes what the real API sends.
  */
 
 export interface SpecDeviation {
@@ -16,8 +16,8 @@ export interface SpecDeviation {
   reason: string;
 }
 
-const NOTES = 'BASIQ-NOTES "Spec defects to expect"';
-const JOB_NOTES = 'BASIQ-NOTES "Jobs"';
+const NOTES = 'docs/basiq-api.md "Spec defects to expect"';
+const JOB_NOTES = 'docs/basiq-api.md "Jobs"';
 
 export const SPEC_DEVIATIONS: readonly SpecDeviation[] = [
   // GET /jobs/{jobId}: the 200 schema is `oneOf: [job, StatementJobs, ReportsJob]`.

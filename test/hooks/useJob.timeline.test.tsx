@@ -4,7 +4,7 @@ import { setupMswServer } from '../support/server';
 
 const server = setupMswServer();
 
-describe('useJob (reference timeline, DESIGN §9)', () => {
+describe('useJob (reference timeline)', () => {
   it('should poll at most 0.6× a fixed 2 s loop, show MFA no later, and stop at the end', async ({
     annotate,
   }) => {

@@ -61,7 +61,7 @@ describe('the repository', () => {
     expect(outside).toEqual([]);
   });
 
-  it('should cite no numbered section of a document (§) in any tracked file', () => {
+  it('should cite no numbered section of a document (the section sign) in any tracked file', () => {
     const section = String.fromCharCode(0xa7);
     const cited = textFiles.flatMap(({ file, text }) =>
       text.includes(section) ? [`${file}:${lineOf(text, text.indexOf(section))}`] : [],

@@ -1,4 +1,4 @@
-// DESIGN §9's reference timeline, played on the mock Basiq with fake timers: verify-credentials
+// The reference timeline, played on the mock Basiq with fake timers: verify-credentials
 // 4.3 s → MFA challenge; the user answers 10 s after seeing it; retrieve-accounts 6.2 s;
 // retrieve-transactions 30.5 s. The kit's useJob and a fixed 2 s loop (what Basiq's sample
 // apps do) each watch one job; we count their GET /jobs requests and how late they show

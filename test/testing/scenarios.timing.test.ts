@@ -9,7 +9,7 @@ const server = setupMswServer();
 const setup = createSetup(server);
 
 describe('createBasiqMock job timing', () => {
-  it('should follow the reference timeline of DESIGN §9 by default', async () => {
+  it('should follow the reference timeline by default', async () => {
     const { control, client, at, start } = setup();
     const { jobId } = control.createJob({ userId: USER, scenario: 'mfa-token' });
     const expectAt = async (ms: number, phase: JobPhase, steps: string[]) => {
