@@ -14,8 +14,8 @@ function fail(message) {
   process.exit(1);
 }
 
-// Type declarations carry the TSDoc into users' editors: no section references (the "§" of a
-// design document) and no path to a folder outside the repository.
+// Type declarations carry the TSDoc into users' editors: no numbered section of a design
+// document (the section sign) and no path to a folder outside the repository.
 const declarations = readdirSync('dist', { recursive: true })
   .filter((file) => file.endsWith('.d.ts'))
   .map((file) => join('dist', file));
