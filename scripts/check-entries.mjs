@@ -1,5 +1,6 @@
 // Checks the built entries as a user gets them, imported by package name:
 // - the shipped `.d.ts` files (what editors show as docs) cite no document outside the package;
+// - the main entry starts with 'use client';
 // - `basiq-react/testing` starts the mock over HTTP, mints a token and runs a job to success;
 // - `basiq-react/server` mints a client token through the mock and loads no React, and a
 //   browser bundle (the `browser` condition) gets an error instead of the API-key code.
@@ -24,6 +25,11 @@ for (const file of declarations) {
   const text = readFileSync(file, 'utf8');
   const cite = /\u00a7|DESIGN\b|\.\.\/shared\b/.exec(text);
   if (cite) fail(`${file} cites "${cite[0]}", a document outside the package`);
+}
+
+// React Server Components must treat the main entry (hooks, components) as client code.
+if (!/^["']use client["'];/.test(readFileSync('dist/index.js', 'utf8'))) {
+  fail("dist/index.js does not start with 'use client'");
 }
 
 // No React anywhere in the server entry's module graph.

@@ -33,9 +33,9 @@ export interface BasiqClientOptions {
   fetch?: typeof fetch;
   /** Fetch a new token this long before the current one expires (at most half its life). @default 60000 */
   refreshSkewMs?: number;
-  /** Retries of GET requests (network errors, 408, 425, 429, 5xx but 501). @default { attempts: 3, baseDelayMs: 500, maxDelayMs: 10000 } */
+  /** Retries of GET requests (network errors, timeouts, 408, 425, 429, 500, 502, 503, 504). @default { attempts: 3, baseDelayMs: 500, maxDelayMs: 10000 } */
   retry?: RetryOptions;
-  /** Time limit of one try of a request (and of a token fetch). @default 15000 */
+  /** Time limit of one try of a request, and of a call to `tokenUrl` (not of `getToken`). @default 15000 */
   timeoutMs?: number;
 }
 

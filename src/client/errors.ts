@@ -67,8 +67,9 @@ export class BasiqNetworkError extends BasiqError {
 }
 
 /**
- * Basiq answered a read 2xx with a body the kit cannot read (empty, not JSON, or not the
- * expected shape). A write answered 2xx counts as done whatever its body.
+ * Basiq answered 2xx with a body the kit cannot read (empty, not JSON, or not the expected
+ * shape) where it needs that body: every read, and `createAuthLink` (which returns the new
+ * link). Any other write answered 2xx counts as done whatever its body.
  */
 export class BasiqResponseError extends BasiqError {
   override name = 'BasiqResponseError';

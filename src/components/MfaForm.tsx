@@ -40,9 +40,10 @@ const apply = (m: Model, change: (m: Model) => Model) => change(m);
  * `token` challenges, text fields for security questions), the bank's description, and a
  * countdown to the challenge's expiry. The answer is sent once however often the user presses
  * Enter or clicks; while the bank checks it the form says so; a wrong answer (the bank asks
- * again) or a failed send shows an error and clears the fields for another try; once the job
- * moves on the form says the answer was accepted and calls `onAccepted`. Past the expiry the
- * fields are disabled and the user is told to start again. Every change is announced politely.
+ * again) shows an error and clears the fields for another try, and an answer that could not be
+ * sent stays in the fields to send again; once the job moves on the form says the answer was
+ * accepted and calls `onAccepted`. Past the expiry the fields are disabled and the user is told
+ * to start again. Every change is announced politely.
  *
  * The form renders nothing until the job asks for an answer, and nothing when the job is not
  * waiting for this form's answer (still connecting, answered elsewhere, or failed: the failure
