@@ -10,6 +10,8 @@ const external = [
   'react-dom',
   'react/jsx-runtime',
   '@tanstack/react-query',
+  // A dependency, not bundled: an app that uses ofetch too gets one copy.
+  'ofetch',
   'msw',
   /^msw\//,
   /^node:/,
@@ -24,6 +26,7 @@ const browserDeps = [
   'react/jsx-runtime',
   'react/jsx-dev-runtime',
   '@tanstack/react-query',
+  'ofetch',
   'msw',
 ];
 

@@ -1,7 +1,9 @@
 // Min+gzip bytes of each entry, measured by size-limit's own code (@size-limit/preset-small-lib:
 // esbuild bundle + minify, gzip level 9, less the empty-bundle overhead) so they match
-// `npx size-limit`. Peers stay external, as size-limit keeps every peerDependency out.
+// `npx size-limit`. Peers stay external, as size-limit keeps every peerDependency out; ofetch,
+// a dependency, is counted in; `process.env.NODE_ENV` is "production", as in an app's build.
 import sizeLimit from 'size-limit';
+import { production } from '../../.size-limit.mjs';
 import smallLib from '@size-limit/preset-small-lib';
 import { resolve } from 'node:path';
 
@@ -14,6 +16,7 @@ const check = (path, imports, ignore = []) => {
     ...(imports && { import: { [file]: imports } }),
     ignore: [...PEERS, ...ignore],
     gzip: true,
+    modifyEsbuildConfig: production,
   };
 };
 

@@ -1,3 +1,4 @@
+import { createTransport } from '../internal/createTransport.js';
 import { createConsentState, rememberConsentState } from './consentState.js';
 import { isAllowedUrl } from './isAllowedUrl.js';
 import { normalizeJob } from './normalizeJob.js';
@@ -135,10 +136,11 @@ export function createBasiqClient(options: BasiqClientOptions): BasiqClient {
   } = options;
   assertSafeBase('baseUrl', baseUrl, true);
   assertSafeBase('consentBaseUrl', consentBaseUrl);
-  const tokens = createTokenSource({ refreshSkewMs: 60_000, ...options, timeoutMs });
+  const transport = createTransport(options.fetch);
+  const tokens = createTokenSource({ refreshSkewMs: 60_000, ...options, transport, timeoutMs });
   const request = createRequester({
     baseUrl: baseUrl.replace(/\/+$/, ''),
-    fetch: options.fetch,
+    transport,
     tokens,
     retry: { ...RETRY_DEFAULTS, ...options.retry },
     timeoutMs,

@@ -1,3 +1,4 @@
+import { firstString, isRecord } from '../internal/isRecord.js';
 import type { Job, JobPhase, JobStep, MfaChallenge, StepResult, StepStatus } from './types.js';
 
 type Rec = Record<string, unknown>;
@@ -5,13 +6,7 @@ type Rec = Record<string, unknown>;
 const STEP_STATUSES = ['pending', 'in-progress', 'success', 'failed', 'skipped'];
 const PROMPT_KEYS = ['label', 'text', 'question', 'name', 'description'];
 
-const isRecord = (value: unknown): value is Rec =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const isString = (value: unknown): value is string => typeof value === 'string';
-
-/** The first string among `values`. */
-const str = (...values: unknown[]) => values.find(isString);
 
 // A prototype-less copy of a record's own fields (empty for anything else), so neither
 // inherited nor polluted Object.prototype properties can leak into a job.
@@ -19,7 +14,7 @@ const obj = (value: unknown): Rec => ({ __proto__: null, ...(isRecord(value) && 
 
 // Payloads mix `in-progress`, `IN_PROGRESS` and `In-Progress`.
 function toStatus(value: unknown): StepStatus {
-  const status = str(value)?.toLowerCase().replaceAll('_', '-') ?? 'unknown';
+  const status = firstString(value)?.toLowerCase().replaceAll('_', '-') ?? 'unknown';
   return (STEP_STATUSES.includes(status) ? status : 'unknown') as StepStatus;
 }
 
@@ -34,21 +29,26 @@ function classify(item: unknown, jobId: string): StepResult | undefined {
       type: 'mfa',
       challenge: {
         jobId,
-        method: str(method) ?? 'unknown',
-        description: str(rest.description),
+        method: firstString(method) ?? 'unknown',
+        description: firstString(rest.description),
         // Security questions sometimes come as objects rather than plain strings.
         prompts: (Array.isArray(input)
-          ? input.map((item) => str(...PROMPT_KEYS.map((key) => obj(item)[key]), item))
+          ? input.map((item) => firstString(...PROMPT_KEYS.map((key) => obj(item)[key]), item))
           : [input]
         ).filter(isString),
         expiresInMs: expiry >= 0 && expiry < Infinity ? expiry : undefined,
-        responseUrl: str(obj(links).response),
+        responseUrl: firstString(obj(links).response),
       },
     };
   }
   if (isString(code)) {
     // The schema says `details`; real payloads say `detail`.
-    return { type: 'error', code, title: str(rest.title), detail: str(rest.detail, rest.details) };
+    return {
+      type: 'error',
+      code,
+      title: firstString(rest.title),
+      detail: firstString(rest.detail, rest.details),
+    };
   }
   if (type === 'link' && isString(url)) return { type: 'link', url };
 }
@@ -56,7 +56,7 @@ function classify(item: unknown, jobId: string): StepResult | undefined {
 function build(input: unknown): Job {
   const raw = obj(input);
   // Numeric ids read as strings.
-  const id = str(raw.id, Number.isFinite(raw.id) && String(raw.id)) ?? '';
+  const id = firstString(raw.id, Number.isFinite(raw.id) && String(raw.id)) ?? '';
   let mfa: MfaChallenge | undefined;
   const steps = (Array.isArray(raw.steps) ? raw.steps.filter(isRecord) : []).map((s): JobStep => {
     const step = obj(s);
@@ -74,7 +74,7 @@ function build(input: unknown): Job {
       null;
     // The MFA result stays on the step after success, so only a running step asks for an answer.
     if (status === 'in-progress' && result?.type === 'mfa') mfa ??= result.challenge;
-    return { title: str(step.title) ?? 'unknown', status, result };
+    return { title: firstString(step.title) ?? 'unknown', status, result };
   });
 
   // Report jobs send `links: null`; other values may be non-strings.
@@ -99,10 +99,10 @@ function build(input: unknown): Job {
 
   const job: Job = {
     id,
-    jobType: str(raw.jobType) ?? 'unknown',
+    jobType: firstString(raw.jobType) ?? 'unknown',
     // Statement jobs use `createdDate`/`updatedDate`.
-    created: str(raw.created, raw.createdDate),
-    updated: str(raw.updated, raw.updatedDate),
+    created: firstString(raw.created, raw.createdDate),
+    updated: firstString(raw.updated, raw.updatedDate),
     steps,
     phase,
     isTerminal: failed || phase === 'success',
@@ -122,7 +122,7 @@ function build(input: unknown): Job {
       /\/connections\/([^/?#]+)/.exec(
         [links.source, ...steps.map((s) => (s.result as { url?: string } | null)?.url)].join('#'),
       )?.[1] ||
-      str(raw.sourceId) ||
+      firstString(raw.sourceId) ||
       undefined,
     links,
   };

@@ -1,19 +1,23 @@
+import { FetchError, type $Fetch, type FetchContext } from 'ofetch';
+import { apiError } from '../internal/readEnvelope.js';
+import { deadline } from '../internal/deadline.js';
+import { NOT_JSON } from '../internal/createTransport.js';
+import { isRecord } from '../internal/isRecord.js';
+import { networkFailure, safeCause } from '../internal/networkFailure.js';
 import {
   BasiqApiError,
+  BasiqError,
   BasiqNetworkError,
   BasiqResponseError,
-  type BasiqErrorDetail,
   type NetworkFailure,
 } from './errors.js';
 import {
   RETRYABLE_STATUS,
   backoffDelay,
   parseRetryAfter,
-  sleep,
   type RetryOptions,
 } from './retryPolicy.js';
 import type { TokenSource } from './tokenSource.js';
-import { withTimeout } from './withTimeout.js';
 
 export interface RequestInit {
   query?: Record<string, string | undefined>;
@@ -33,7 +37,8 @@ export type Requester = <T = unknown>(
 interface RequesterOptions {
   /** Basiq's origin (or the app's proxy path), without trailing slash. */
   baseUrl: string;
-  fetch?: typeof fetch;
+  /** The client's ofetch instance. */
+  transport: $Fetch;
   tokens: TokenSource;
   retry: Required<RetryOptions>;
   timeoutMs: number;
@@ -47,144 +52,124 @@ const NETWORK_MESSAGES: Record<NetworkFailure, string> = {
   aborted: 'aborted',
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  !!value && typeof value === 'object' && !Array.isArray(value);
-const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
-
-const NOT_JSON = Symbol('not JSON');
-
-function parse(text: string): unknown {
-  try {
-    return text.trim() ? JSON.parse(text) : undefined;
-  } catch {
-    return NOT_JSON;
-  }
-}
-
-/** The errors and correlation id of Basiq's error envelope (empty when the body is not one). */
-export function readEnvelope(data: unknown) {
-  const envelope = isObject(data) ? data : {};
-  // The spec types the 503 `code` as an object and says `details` where Basiq sends `detail`.
-  const errors: BasiqErrorDetail[] = (Array.isArray(envelope.data) ? envelope.data : [])
-    .filter(isObject)
-    .map((e) => ({
-      code: str(e.code) ?? 'unknown',
-      title: str(e.title),
-      detail: str(e.detail) ?? str(e.details),
-      source: isObject(e.source) ? e.source : undefined,
-    }));
-  return { errors, correlationId: str(envelope.correlationId) };
-}
-
 /** What is wrong with a 2xx body, or '' when it is what the endpoint expects. */
 function bodyProblem(data: unknown, expect: RequestInit['expect']): string {
   // A write Basiq answered 2xx is done, whatever its body: reporting it failed would lie.
   if (!expect) return '';
   if (data === NOT_JSON) return 'a body that is not JSON';
   if (data === undefined) return 'an empty body';
-  if (!isObject(data)) return 'a body that is not a JSON object';
+  if (!isRecord(data)) return 'a body that is not a JSON object';
   return expect === 'list' && !Array.isArray(data.data) ? 'a list without a data array' : '';
 }
 
-/** Builds the one function every endpoint goes through. */
+// Basiq answers an expired token with 403 "Token has expired", not 401.
+const rejectsToken = ({ status, errors }: BasiqApiError) =>
+  status === 401 ||
+  (status === 403 && errors.some((e) => /expired/i.test(`${e.code} ${e.title} ${e.detail}`)));
+
+const retryAfterOf = ({ response }: Pick<FetchContext, 'response'>) =>
+  parseRetryAfter(response?.headers.get('retry-after') ?? null);
+
+/** Rejects as soon as `signal` aborts, whatever `promise` is still waiting for. */
+function unlessAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+/**
+ * Builds the one function every Basiq endpoint goes through, on the client's ofetch instance:
+ * the token (checked by the guard before every try, retries included), `basiq-version`, GET
+ * retries with backoff and `Retry-After`, a time limit per try, and Basiq's answers read into
+ * the kit's errors. No ofetch error leaves it: they hold the request's headers.
+ */
 export function createRequester({
   baseUrl,
-  fetch: fetchImpl,
+  transport,
   tokens,
   retry,
   timeoutMs,
   forbiddenHint = ': a CLIENT_ACCESS token may not make this call; make it from your server (or point baseUrl at your proxy)',
 }: RequesterOptions): Requester {
-  return async function request(method, path, { query, body, signal, expect } = {}) {
+  /** One request, retried by ofetch when it is a GET; `used.token` is the token it sent last. */
+  async function send(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    { query, body, signal, expect }: RequestInit,
+    used: { token?: string },
+  ) {
     const where = { method, path };
-    const networkError = (reason: NetworkFailure, cause?: unknown) =>
-      new BasiqNetworkError(
+    const retries = method === 'GET' ? retry.attempts - 1 : 0;
+    let clear = () => {};
+    const tryOnce = transport.raw(path, {
+      baseURL: baseUrl,
+      method,
+      headers: { accept: 'application/json', 'basiq-version': '3.0' },
+      query: Object.fromEntries(Object.entries(query ?? {}).filter(([, value]) => value)),
+      body,
+      retry: retries,
+      retryStatusCodes: RETRYABLE_STATUS,
+      retryDelay: (context) =>
+        retryAfterOf(context) ?? backoffDelay(retries - Number(context.options.retry ?? 0), retry),
+      async onRequest(context) {
+        // A try after the caller gave up (ofetch's wait between tries cannot be stopped).
+        signal?.throwIfAborted();
+        const { token } = await tokens.get();
+        used.token = token;
+        context.options.headers.set('authorization', `Bearer ${token}`);
+        const limit = deadline(timeoutMs, signal);
+        clear = limit.clear;
+        context.options.signal = limit.signal;
+      },
+      onRequestError: () => clear(),
+      onResponse: () => clear(),
+      onResponseError(context) {
+        // Waiting longer than maxDelayMs would hold a request open for minutes: give up now.
+        if (retryAfterOf(context)! > retry.maxDelayMs) context.options.retry = false;
+      },
+    });
+    let response;
+    try {
+      response = await unlessAborted(tryOnce, signal);
+    } catch (error) {
+      tryOnce.catch(() => {});
+      clear();
+      if (error instanceof BasiqError) throw error;
+      if (error instanceof FetchError && error.response && !signal?.aborted) {
+        const { status, statusText, _data: data } = error.response;
+        const answer = { status, statusText, data, retryAfterMs: retryAfterOf(error) };
+        throw apiError(where, answer, status === 403 ? forbiddenHint : '');
+      }
+      const reason = networkFailure(error, signal);
+      throw new BasiqNetworkError(
         `${method} ${path}: ${NETWORK_MESSAGES[reason]}`,
         { reason, ...where },
-        { cause },
+        { cause: safeCause(error) },
       );
-    const wait = (ms: number) =>
-      sleep(ms, signal).catch((reason) => {
-        throw networkError('aborted', reason);
-      });
-    const search = new URLSearchParams(
-      Object.entries(query ?? {}).filter((entry): entry is [string, string] => !!entry[1]),
-    ).toString();
-    let refreshed = false;
-    for (let attempt = 1; ; attempt++) {
-      if (signal?.aborted) throw networkError('aborted', signal.reason);
-      const { token } = await tokens.get();
-      const canRetry = method === 'GET' && attempt < retry.attempts;
-      let response: Response;
-      let text: string;
-      try {
-        [response, text] = await withTimeout(timeoutMs, signal, async (timeoutSignal) => {
-          const res = await (fetchImpl ?? fetch)(`${baseUrl}${path}${search && '?'}${search}`, {
-            method,
-            signal: timeoutSignal,
-            headers: {
-              accept: 'application/json',
-              'basiq-version': '3.0',
-              authorization: `Bearer ${token}`,
-              ...(body && { 'content-type': 'application/json' }),
-            },
-            body: body && JSON.stringify(body),
-          });
-          return [res, await res.text()] as const;
-        });
-      } catch (cause) {
-        if (signal?.aborted) throw networkError('aborted', cause);
-        if (canRetry) {
-          await wait(backoffDelay(attempt - 1, retry));
-          continue;
-        }
-        throw networkError(
-          (cause as Error)?.name === 'TimeoutError' ? 'timeout' : 'network',
-          cause,
-        );
-      }
-
-      const { status, statusText, headers } = response;
-      const data = parse(text);
-      if (response.ok) {
-        const problem = bodyProblem(data, expect);
-        if (problem) {
-          throw new BasiqResponseError(
-            `${method} ${path}: ${status} with ${problem}; a proxy may be in the way`,
-            {
-              status,
-              ...where,
-            },
-          );
-        }
-        return (
-          expect === 'list' ? (data as { data: unknown[] }).data.filter(isObject) : data
-        ) as never;
-      }
-
-      const { errors, correlationId } = readEnvelope(data);
-      // Basiq answers an expired token with 403 "Token has expired", not 401.
-      const expired =
-        status === 401 ||
-        (status === 403 && errors.some((e) => /expired/i.test(`${e.code} ${e.title} ${e.detail}`)));
-      if (expired && !refreshed) {
-        refreshed = true;
-        tokens.invalidate(token);
-        attempt--;
-        continue;
-      }
-      const retryAfterMs = parseRetryAfter(headers.get('retry-after'));
-      if (canRetry && RETRYABLE_STATUS.includes(status) && !(retryAfterMs! > retry.maxDelayMs)) {
-        await wait(retryAfterMs ?? backoffDelay(attempt - 1, retry));
-        continue;
-      }
-      const code = errors[0]?.code;
-      throw new BasiqApiError(
-        `${method} ${path}: ${status} ${code || statusText || 'error'}${correlationId ? ` (correlationId ${correlationId})` : ''}${
-          status === 403 ? forbiddenHint : ''
-        }`,
-        { status, code, errors, correlationId, retryAfterMs, ...where },
+    }
+    const data: unknown = response._data;
+    const problem = bodyProblem(data, expect);
+    if (problem) {
+      throw new BasiqResponseError(
+        `${method} ${path}: ${response.status} with ${problem}; a proxy may be in the way`,
+        { status: response.status, ...where },
       );
+    }
+    return expect === 'list' ? (data as { data: unknown[] }).data.filter(isRecord) : data;
+  }
+
+  return async function request(method, path, init = {}) {
+    const used: { token?: string } = {};
+    try {
+      return (await send(method, path, init, used)) as never;
+    } catch (error) {
+      // A rejected token is dropped and the request sent once more with a new one.
+      if (!(error instanceof BasiqApiError && rejectsToken(error) && used.token)) throw error;
+      tokens.invalidate(used.token);
+      return (await send(method, path, init, {})) as never;
     }
   };
 }

@@ -30,18 +30,3 @@ export const backoffDelay = (
   { baseDelayMs, maxDelayMs }: Required<RetryOptions>,
   random = Math.random,
 ) => Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** retry));
-
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleep(ms: number, signal?: AbortSignal) {
-  return new Promise<void>((resolve, reject) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      if (signal?.aborted) reject(signal.reason);
-      else resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done);
-    if (signal?.aborted) done();
-  });
-}

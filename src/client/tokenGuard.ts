@@ -1,3 +1,4 @@
+import { decodeJwtPayload } from '../internal/decodeJwtPayload.js';
 import { BasiqTokenScopeError, type TokenRefusal } from './errors.js';
 
 /** The claims of a token the guard accepted. */
@@ -7,23 +8,6 @@ export interface ClientTokenClaims {
   userid?: string;
   /** Expiry, in epoch seconds. */
   exp?: number;
-}
-
-function decodePayload(token: unknown): Record<string, unknown> | undefined {
-  const part = typeof token === 'string' ? token.split('.') : [];
-  if (part.length !== 3 || !/^[\w-]+$/.test(part[1]!)) return undefined;
-  try {
-    // atob accepts unpadded input; TextDecoder makes UTF-8 claims read right.
-    const binary = atob(part[1]!.replace(/-/g, '+').replace(/_/g, '/'));
-    const payload: unknown = JSON.parse(
-      new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))),
-    );
-    return payload && typeof payload === 'object' && !Array.isArray(payload)
-      ? (payload as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 const refuse = (reason: TokenRefusal, what: string) =>
@@ -42,7 +26,7 @@ export function assertClientToken(
   token: unknown,
   options: { userId?: string; now?: number } = {},
 ): ClientTokenClaims {
-  const claims = decodePayload(token);
+  const claims = decodeJwtPayload(token);
   if (!claims) throw refuse('not-jwt', 'not a JWT');
   const { scope, exp } = claims;
   if (scope === undefined) throw refuse('no-scope', 'no scope claim');

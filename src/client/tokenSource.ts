@@ -1,6 +1,9 @@
+import type { $Fetch } from 'ofetch';
+import { NOT_JSON } from '../internal/createTransport.js';
+import { safeCause } from '../internal/networkFailure.js';
+import { singleFlight } from '../internal/singleFlight.js';
 import { BasiqError, BasiqTokenError } from './errors.js';
 import { assertClientToken, type ClientTokenClaims } from './tokenGuard.js';
-import { withTimeout } from './withTimeout.js';
 
 /** What `getToken` may resolve to. */
 export type TokenResult = string | { access_token: string; expires_in?: number };
@@ -10,7 +13,8 @@ export interface TokenSourceOptions {
   tokenMethod?: 'GET' | 'POST';
   getToken?: () => Promise<TokenResult>;
   userId?: string;
-  fetch?: typeof fetch;
+  /** The client's ofetch instance, for `tokenUrl`. */
+  transport?: $Fetch;
   refreshSkewMs: number;
   timeoutMs: number;
   /** Checks a token and returns its claims; throws to refuse it. @default the CLIENT_ACCESS guard */
@@ -33,14 +37,22 @@ export interface TokenSource {
   invalidate(token: string): void;
 }
 
+const failure = (
+  { tokenUrl }: TokenSourceOptions,
+  what: string,
+  status?: number,
+  cause?: unknown,
+) =>
+  new BasiqTokenError(
+    `Token endpoint ${tokenUrl ?? 'getToken()'} ${what}; it must answer { access_token, expires_in }`,
+    { status },
+    { cause },
+  );
+
 async function fetchToken(options: TokenSourceOptions): Promise<unknown> {
   const { tokenUrl, getToken } = options;
   const fail = (what: string, status?: number, cause?: unknown) =>
-    new BasiqTokenError(
-      `Token endpoint ${tokenUrl ?? 'getToken()'} ${what}; it must answer { access_token, expires_in }`,
-      { status },
-      { cause },
-    );
+    failure(options, what, status, cause);
   if (getToken) {
     try {
       return await getToken();
@@ -48,25 +60,23 @@ async function fetchToken(options: TokenSourceOptions): Promise<unknown> {
       throw error instanceof BasiqError ? error : fail('threw (see cause)', undefined, error);
     }
   }
-  let response: Response;
+  let response;
   try {
-    response = await withTimeout(options.timeoutMs, undefined, (signal) =>
-      (options.fetch ?? fetch)(tokenUrl!, {
-        method: options.tokenMethod ?? 'POST',
-        headers: { accept: 'application/json' },
-        credentials: 'same-origin',
-        signal,
-      }),
-    );
+    response = await options.transport!.raw(tokenUrl!, {
+      method: options.tokenMethod ?? 'POST',
+      headers: { accept: 'application/json' },
+      credentials: 'same-origin',
+      timeout: options.timeoutMs,
+      retry: false,
+      ignoreResponseError: true,
+    });
   } catch (error) {
-    throw fail('could not be reached', undefined, error);
+    throw fail('could not be reached', undefined, safeCause(error));
   }
   if (!response.ok) throw fail(`answered ${response.status}`, response.status);
-  try {
-    return await response.json();
-  } catch {
-    throw fail('did not answer JSON', response.status);
-  }
+  const data: unknown = response._data;
+  if (data === NOT_JSON || data === undefined) throw fail('did not answer JSON', response.status);
+  return data;
 }
 
 const guardOf = ({ guard, userId }: TokenSourceOptions) =>
@@ -77,11 +87,7 @@ async function obtain(options: TokenSourceOptions): Promise<HeldToken> {
   const { access_token: token = result, expires_in } = (
     typeof result === 'object' ? result : {}
   ) as { access_token?: unknown; expires_in?: unknown };
-  if (typeof token !== 'string' || !token) {
-    throw new BasiqTokenError(
-      `Token endpoint ${options.tokenUrl ?? 'getToken()'} gave no access_token; it must answer { access_token, expires_in }`,
-    );
-  }
+  if (typeof token !== 'string' || !token) throw failure(options, 'gave no access_token');
   const claims = guardOf(options)(token);
   const now = Date.now();
   const ends = [now + Number(expires_in) * 1000, (claims.exp ?? NaN) * 1000].filter((t) => t > now);
@@ -97,7 +103,7 @@ async function obtain(options: TokenSourceOptions): Promise<HeldToken> {
 /** Holds one client token in memory and fetches a new one, one fetch at a time, when needed. */
 export function createTokenSource(options: TokenSourceOptions): TokenSource {
   let held: HeldToken | undefined;
-  let inflight: Promise<HeldToken> | undefined;
+  const once = singleFlight<'token', HeldToken>();
   return {
     async get(minValidityMs = 0) {
       const now = Date.now();
@@ -107,8 +113,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
         return held;
       }
       held = undefined;
-      inflight ??= obtain(options).finally(() => (inflight = undefined));
-      return (held = await inflight);
+      return (held = await once('token', () => obtain(options)));
     },
     invalidate(token) {
       if (held?.token === token) held = undefined;

@@ -3,22 +3,21 @@ import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/
 import type { BasiqClient } from '../client/createBasiqClient.js';
 import { BasiqApiError, BasiqNetworkError } from '../client/errors.js';
 import { basiqKeys } from '../queries/basiqKeys.js';
+import { singleFlight } from '../internal/singleFlight.js';
 import { markMfaAnswered } from '../queries/pollHistory.js';
 import { useBasiqClient } from './useBasiqClient.js';
 
 // Answers on their way, per client and job: a second submit (a double click, two forms)
 // joins the first instead of posting the answer twice.
-const sending = new WeakMap<BasiqClient, Map<string, Promise<{ jobId: string }>>>();
+const sending = new WeakMap<
+  BasiqClient,
+  ReturnType<typeof singleFlight<string, { jobId: string }>>
+>();
 
 function submitOnce(client: BasiqClient, jobId: string, answers: string[]) {
   let forClient = sending.get(client);
-  if (!forClient) sending.set(client, (forClient = new Map()));
-  let pending = forClient.get(jobId);
-  if (!pending) {
-    pending = client.submitMfa(jobId, answers).finally(() => forClient.delete(jobId));
-    forClient.set(jobId, pending);
-  }
-  return pending;
+  if (!forClient) sending.set(client, (forClient = singleFlight()));
+  return forClient(jobId, () => client.submitMfa(jobId, answers));
 }
 
 /**

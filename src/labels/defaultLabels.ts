@@ -1,5 +1,6 @@
 import { authLinkLabels } from './authLinkLabels.js';
 import { connectButtonLabels } from './connectButtonLabels.js';
+import { isRecord } from '../internal/isRecord.js';
 import { connectionStatusLabels } from './connectionStatusLabels.js';
 import { consentListLabels } from './consentListLabels.js';
 import { mfaFormLabels } from './mfaFormLabels.js';
@@ -41,11 +42,8 @@ export type BasiqLabels = typeof defaultLabels;
 export type PartialLabels = { [K in keyof BasiqLabels]?: DeepPartial<BasiqLabels[K]> };
 type DeepPartial<T> = T extends string ? T : { [K in keyof T]?: DeepPartial<T[K]> };
 
-const isPlain = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function merge(base: unknown, over: unknown): unknown {
-  if (!isPlain(base) || !isPlain(over)) return over === undefined ? base : over;
+  if (!isRecord(base) || !isRecord(over)) return over === undefined ? base : over;
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(over)) out[key] = merge(base[key], value);
   return out;

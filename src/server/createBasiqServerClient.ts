@@ -1,6 +1,8 @@
 import type { components } from '../client/basiq-api.generated.js';
 import { BasiqTokenScopeError } from '../client/errors.js';
 import { createRequester } from '../client/request.js';
+import { createTransport } from '../internal/createTransport.js';
+import { decodeJwtPayload } from '../internal/decodeJwtPayload.js';
 import { RETRY_DEFAULTS, type RetryOptions } from '../client/retryPolicy.js';
 import { assertClientToken, type ClientTokenClaims } from '../client/tokenGuard.js';
 import { createTokenSource } from '../client/tokenSource.js';
@@ -47,19 +49,14 @@ export interface BasiqServerClient {
 
 /** Reads a SERVER_ACCESS token's claims; anything else is refused. */
 function serverClaims(token: string): ClientTokenClaims {
-  const [, payload = ''] = token.split('.');
-  let claims: { scope?: unknown; exp?: unknown } = {};
-  try {
-    claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as typeof claims;
-  } catch {
-    // Not a JWT: Basiq's answer is trusted, and its expires_in says how long it lives.
-  }
-  if (claims.scope !== undefined && claims.scope !== 'SERVER_ACCESS') {
+  // Not a JWT: Basiq's answer is trusted, and its expires_in says how long it lives.
+  const { scope, exp } = decodeJwtPayload(token) ?? {};
+  if (scope !== undefined && scope !== 'SERVER_ACCESS') {
     throw new BasiqTokenScopeError('POST /token gave no SERVER_ACCESS token; check the API key', {
       reason: 'wrong-scope',
     });
   }
-  return { exp: typeof claims.exp === 'number' ? claims.exp : undefined } as ClientTokenClaims;
+  return { exp: typeof exp === 'number' ? exp : undefined } as ClientTokenClaims;
 }
 
 /**
@@ -76,7 +73,8 @@ export function createBasiqServerClient(options: BasiqServerClientOptions): Basi
   assertApiKey('createBasiqServerClient', options.apiKey);
   const { apiKey, fetch, timeoutMs = 15_000 } = options;
   const baseUrl = (options.baseUrl ?? 'https://au-api.basiq.io').replace(/\/+$/, '');
-  const tokenOptions = { apiKey, baseUrl, fetch, timeoutMs };
+  const transport = createTransport(fetch);
+  const tokenOptions = { apiKey, baseUrl, transport, timeoutMs };
   const tokens = createTokenSource({
     getToken: () => postToken(tokenOptions, 'SERVER_ACCESS'),
     guard: serverClaims,
@@ -85,7 +83,7 @@ export function createBasiqServerClient(options: BasiqServerClientOptions): Basi
   });
   const request = createRequester({
     baseUrl,
-    fetch,
+    transport,
     tokens,
     retry: { ...RETRY_DEFAULTS, ...options.retry },
     timeoutMs,

@@ -1,4 +1,5 @@
 import { assertClientToken } from '../client/tokenGuard.js';
+import { singleFlight } from '../internal/singleFlight.js';
 import { assertApiKey } from './assertApiKey.js';
 import { createBasiqServerClient, type BasiqServerClient } from './createBasiqServerClient.js';
 
@@ -106,7 +107,7 @@ export function createTokenHandler(
   }
   const server = options.serverClient ?? createBasiqServerClient(options);
   const cache = options.cache ?? memoryCache();
-  const minting = new Map<string, Promise<CachedToken>>();
+  const mintOnce = singleFlight<string, CachedToken>();
   const report = (error: unknown) => {
     try {
       options.onError?.(error);
@@ -118,20 +119,13 @@ export function createTokenHandler(
   async function tokenFor(userId: string): Promise<CachedToken> {
     const cached = await cache.get(userId);
     if (fresh(cached, userId)) return cached;
-    let pending = minting.get(userId);
-    if (!pending) {
-      pending = server
-        .clientToken(userId)
-        .then(async ({ access_token, expires_in }) => {
-          const issuedAt = Date.now();
-          const token = { access_token, issuedAt, expiresAt: issuedAt + expires_in * 1000 };
-          await cache.set(userId, token);
-          return token;
-        })
-        .finally(() => minting.delete(userId));
-      minting.set(userId, pending);
-    }
-    return pending;
+    return mintOnce(userId, async () => {
+      const { access_token, expires_in } = await server.clientToken(userId);
+      const issuedAt = Date.now();
+      const token = { access_token, issuedAt, expiresAt: issuedAt + expires_in * 1000 };
+      await cache.set(userId, token);
+      return token;
+    });
   }
 
   return async function handleTokenRequest(request) {

@@ -1,6 +1,8 @@
-import { BasiqApiError, BasiqNetworkError, BasiqResponseError } from '../client/errors.js';
-import { readEnvelope } from '../client/request.js';
-import { withTimeout } from '../client/withTimeout.js';
+import type { $Fetch } from 'ofetch';
+import { BasiqNetworkError, BasiqResponseError } from '../client/errors.js';
+import { apiError } from '../internal/readEnvelope.js';
+import { networkFailure, safeCause } from '../internal/networkFailure.js';
+import { isRecord } from '../internal/isRecord.js';
 
 /** Basiq's answer to `POST /token`. */
 export interface BasiqTokenResponse {
@@ -12,7 +14,8 @@ export interface BasiqTokenResponse {
 export interface PostTokenOptions {
   apiKey: string;
   baseUrl: string;
-  fetch?: typeof fetch;
+  /** The server client's ofetch instance. */
+  transport: $Fetch;
   timeoutMs: number;
 }
 
@@ -24,52 +27,41 @@ export async function postToken(
   scope: 'SERVER_ACCESS' | 'CLIENT_ACCESS',
   userId?: string,
 ): Promise<BasiqTokenResponse> {
-  const body = new URLSearchParams({ scope, ...(userId !== undefined && { userId }) });
-  let response: Response;
-  let text: string;
+  let response;
   try {
-    [response, text] = await withTimeout(options.timeoutMs, undefined, async (signal) => {
-      const res = await (options.fetch ?? fetch)(`${options.baseUrl}/token`, {
-        method: 'POST',
-        signal,
-        headers: {
-          accept: 'application/json',
-          authorization: `Basic ${options.apiKey}`,
-          'basiq-version': '3.0',
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        body,
-      });
-      return [res, await res.text()] as const;
+    response = await options.transport.raw('/token', {
+      baseURL: options.baseUrl,
+      method: 'POST',
+      headers: {
+        accept: 'application/json',
+        authorization: `Basic ${options.apiKey}`,
+        'basiq-version': '3.0',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ scope, ...(userId !== undefined && { userId }) }),
+      timeout: options.timeoutMs,
+      retry: false,
+      ignoreResponseError: true,
     });
-  } catch (cause) {
-    const reason = (cause as Error)?.name === 'TimeoutError' ? 'timeout' : 'network';
+  } catch (error) {
+    const reason = networkFailure(error);
     throw new BasiqNetworkError(
       `POST /token: ${reason === 'timeout' ? 'timed out' : 'no response'}; check the connection to Basiq`,
       { reason, ...WHERE },
-      { cause },
+      { cause: safeCause(error) },
     );
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    data = undefined;
-  }
+  const { status, statusText, _data: data } = response;
   if (!response.ok) {
-    const { errors, correlationId } = readEnvelope(data);
-    const code = errors[0]?.code;
-    throw new BasiqApiError(
-      `POST /token: ${response.status} ${code || response.statusText || 'error'}${correlationId ? ` (correlationId ${correlationId})` : ''}: check the API key${userId === undefined ? '' : ' and that the user exists'}`,
-      { status: response.status, code, errors, correlationId, ...WHERE },
-    );
+    const advice = `: check the API key${userId === undefined ? '' : ' and that the user exists'}`;
+    throw apiError(WHERE, { status, statusText, data }, advice);
   }
-  const token = data as Partial<BasiqTokenResponse> | undefined;
-  if (typeof token?.access_token !== 'string' || !token.access_token) {
+  const token = isRecord(data) ? data : {};
+  if (typeof token.access_token !== 'string' || !token.access_token) {
     throw new BasiqResponseError(
       'POST /token: 200 without an access_token; a proxy may be in the way',
       {
-        status: response.status,
+        status,
         ...WHERE,
       },
     );

@@ -1,3 +1,5 @@
+import { decodeJwtPayload } from '../internal/decodeJwtPayload.js';
+
 // Unsigned JWTs (`alg: none`) with Basiq's claims. The kit's guard decodes them like real
 // ones; nothing here is a secret, so no signature is made or checked.
 const encode = (value: object) =>
@@ -35,17 +37,7 @@ export function mintToken(
 /** The claims of a bearer token, or undefined when it is missing or garbled. */
 export function readToken(authorization: string | null): MockClaims | undefined {
   const [, token] = /^Bearer\s+(\S+)$/i.exec(authorization ?? '') ?? [];
-  const payload = token?.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const binary = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const claims: unknown = JSON.parse(
-      new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))),
-    );
-    const { scope, exp } = (claims ?? {}) as Partial<MockClaims>;
-    const known = scope === 'CLIENT_ACCESS' || scope === 'SERVER_ACCESS';
-    return known && typeof exp === 'number' ? (claims as MockClaims) : undefined;
-  } catch {
-    return undefined;
-  }
+  const claims = decodeJwtPayload(token);
+  const known = claims?.scope === 'CLIENT_ACCESS' || claims?.scope === 'SERVER_ACCESS';
+  return known && typeof claims.exp === 'number' ? (claims as unknown as MockClaims) : undefined;
 }

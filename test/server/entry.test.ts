@@ -102,8 +102,10 @@ describe('basiq-react/server', () => {
         ),
       ),
     ).toEqual([]);
-    // No package at all: the entry runs on any runtime with fetch (Node, edge, Bun, Deno).
-    expect([...bare.keys()].filter((specifier) => !specifier.startsWith('node:'))).toEqual([]);
+    // No package but ofetch, which runs on any runtime with fetch (Node, edge, Bun, Deno).
+    expect([...bare.keys()].filter((specifier) => !specifier.startsWith('node:'))).toEqual([
+      'ofetch',
+    ]);
   });
 
   it('should export the token handler, the server client and the error classes', async () => {
