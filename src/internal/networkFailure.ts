@@ -14,7 +14,8 @@ export function networkFailure(error: unknown, signal?: AbortSignal): NetworkFai
  * never leaves the kit, not even as a cause.
  */
 export function safeCause(error: unknown): Error {
-  const original = error instanceof FetchError && error.cause ? error.cause : error;
+  // A FetchError's own message holds the request URL: keep only what it wraps.
+  const original = error instanceof FetchError ? (error.cause ?? new Error('no response')) : error;
   const cause = new Error(
     original instanceof Error ? original.message : String(original ?? 'unknown'),
   );

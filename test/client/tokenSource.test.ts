@@ -186,6 +186,13 @@ describe('createBasiqClient (token source)', () => {
       const text = everythingIn(error);
       expect(text).not.toContain(token);
       expect(text).not.toContain(token.split('.')[1]);
+      // ofetch's FetchError holds the request options, headers included: it never leaves.
+      for (let e = error; e; e = (e as Error).cause) {
+        expect((e as Error).name).not.toBe('FetchError');
+        expect(Object.getOwnPropertyNames(e)).not.toEqual(
+          expect.arrayContaining([expect.stringMatching(/^(options|request|response|headers)$/)]),
+        );
+      }
     }
   });
 
