@@ -22,13 +22,13 @@ const main = (name, imports, limit) => ({
 });
 
 export default [
-  main("import * from 'basiq-react' (a guard, not a budget)", '*', '20.3 kB'),
+  main("import * from 'basiq-react' (a guard, not a budget)", '*', '21.8 kB'),
   main('import { createBasiqClient, normalizeJob }', '{ createBasiqClient, normalizeJob }', '9 kB'),
-  main('import { useJob, BasiqProvider }', '{ useJob, BasiqProvider }', '10.75 kB'),
+  main('import { useJob, BasiqProvider }', '{ useJob, BasiqProvider }', '10.85 kB'),
   main(
     "the quick start's connect flow",
     '{ BasiqProvider, ConnectButton, ConnectionStatus, useConsentRedirect }',
-    '17.2 kB',
+    '18 kB',
   ),
   {
     name: "import * from 'basiq-react/testing' (mock Basiq; msw external, test-only)",

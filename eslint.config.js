@@ -16,6 +16,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      // `== null` is the one loose comparison allowed: it means null or undefined.
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
   },
   {

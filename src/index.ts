@@ -53,6 +53,10 @@ export { userJobsQueryOptions } from './queries/userJobsQueryOptions.js';
 export { consentsQueryOptions } from './queries/consentsQueryOptions.js';
 export { authLinkQueryOptions } from './queries/authLinkQueryOptions.js';
 export { eventsQueryOptions } from './queries/eventsQueryOptions.js';
+export { submitMfaMutationOptions } from './queries/submitMfaMutationOptions.js';
+export { revokeConsentMutationOptions } from './queries/revokeConsentMutationOptions.js';
+export { createAuthLinkMutationOptions } from './queries/createAuthLinkMutationOptions.js';
+export { deleteAuthLinkMutationOptions } from './queries/deleteAuthLinkMutationOptions.js';
 export { nextPollDelay, POLL_TIMING } from './queries/nextPollDelay.js';
 export type { PollHistory } from './queries/nextPollDelay.js';
 
@@ -62,6 +66,7 @@ export type { BasiqProviderProps } from './hooks/BasiqProvider.js';
 export { useBasiqClient } from './hooks/useBasiqClient.js';
 export { useBasiqLabels } from './hooks/useBasiqLabels.js';
 export type { BasiqQueryOptions } from './hooks/useBasiqQuery.js';
+export type { BasiqMutationOptions } from './hooks/useBasiqMutation.js';
 export { useJob } from './hooks/useJob.js';
 export type { UseJobOptions, UseJobResult } from './hooks/useJob.js';
 export { useJobs } from './hooks/useJobs.js';

@@ -5,7 +5,7 @@ import { normalizeJob } from './normalizeJob.js';
 import { createRequester } from './request.js';
 import { RETRY_DEFAULTS, type RetryOptions } from './retryPolicy.js';
 import { createTokenSource, type TokenResult } from './tokenSource.js';
-import type { BasiqApiError } from './errors.js';
+import { BasiqApiError } from './errors.js';
 import type {
   AuthLink,
   BasiqEvent,
@@ -83,7 +83,8 @@ export interface BasiqClient {
 const CONSENT_TOKEN_MIN_VALIDITY_MS = 10 * 60_000;
 const ID = /^[\w-]+$/;
 
-const at = encodeURIComponent;
+/** One path segment, encoded: ids come from callers and URLs. */
+const segment = encodeURIComponent;
 
 function assertSafeBase(name: string, url: string, allowPath?: boolean) {
   if (!(
@@ -148,12 +149,14 @@ export function createBasiqClient(options: BasiqClientOptions): BasiqClient {
 
   return {
     async getJob(jobId, { signal } = {}) {
-      return normalizeJob(await request('GET', `/jobs/${at(jobId)}`, { signal, expect: 'object' }));
+      return normalizeJob(
+        await request('GET', `/jobs/${segment(jobId)}`, { signal, expect: 'object' }),
+      );
     },
     async listUserJobs(userId, { connectionId } = {}, { signal } = {}) {
       assertId('connectionId', connectionId);
       const filter = connectionId && `connection.id.eq('${connectionId}')`;
-      const jobs = await request<unknown[]>('GET', `/users/${at(userId)}/jobs`, {
+      const jobs = await request<unknown[]>('GET', `/users/${segment(userId)}/jobs`, {
         query: { filter },
         signal,
         expect: 'list',
@@ -166,21 +169,27 @@ export function createBasiqClient(options: BasiqClientOptions): BasiqClient {
           'submitMfa: answers must be a non-empty array of strings, one per prompt',
         );
       }
-      const body = await request<{ id?: unknown } | undefined>('POST', `/jobs/${at(jobId)}/mfa`, {
-        body: { 'mfa-response': answers },
-        signal,
-      });
+      const body = await request<{ id?: unknown } | undefined>(
+        'POST',
+        `/jobs/${segment(jobId)}/mfa`,
+        {
+          body: { 'mfa-response': answers },
+          signal,
+        },
+      );
       return { jobId: typeof body?.id === 'string' ? body.id : jobId };
     },
     getConsents(userId, { signal } = {}) {
-      return request('GET', `/users/${at(userId)}/consents`, { signal, expect: 'list' });
+      return request('GET', `/users/${segment(userId)}/consents`, { signal, expect: 'list' });
     },
     async revokeConsent(userId, consentId, { signal } = {}) {
-      await request('DELETE', `/users/${at(userId)}/consents/${at(consentId)}`, { signal });
+      await request('DELETE', `/users/${segment(userId)}/consents/${segment(consentId)}`, {
+        signal,
+      });
     },
     async createAuthLink(userId, { mobile } = {}, { signal } = {}) {
       return toAuthLink(
-        await request('POST', `/users/${at(userId)}/auth_link`, {
+        await request('POST', `/users/${segment(userId)}/auth_link`, {
           body: mobile ? { mobile } : {},
           signal,
           expect: 'object',
@@ -190,15 +199,15 @@ export function createBasiqClient(options: BasiqClientOptions): BasiqClient {
     async getAuthLink(userId, { signal } = {}) {
       try {
         return toAuthLink(
-          await request('GET', `/users/${at(userId)}/auth_link`, { signal, expect: 'object' }),
+          await request('GET', `/users/${segment(userId)}/auth_link`, { signal, expect: 'object' }),
         );
       } catch (error) {
-        if ((error as BasiqApiError).status === 410) return null;
+        if (error instanceof BasiqApiError && error.status === 410) return null;
         throw error;
       }
     },
     async deleteAuthLink(userId, { signal } = {}) {
-      await request('DELETE', `/users/${at(userId)}/auth_link`, { signal });
+      await request('DELETE', `/users/${segment(userId)}/auth_link`, { signal });
     },
     listEvents({ userId, filter } = {}, { signal } = {}) {
       assertId('userId', userId);

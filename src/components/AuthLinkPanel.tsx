@@ -1,17 +1,25 @@
 'use client';
-import { useEffect, useId, useRef, useState } from 'react';
-import type { BasiqApiError } from '../client/errors.js';
-import type { AuthLink } from '../client/types.js';
+import { useEffect, useId, useReducer, useRef } from 'react';
 import { useAuthLink } from '../hooks/useAuthLink.js';
 import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
 import { useCreateAuthLink } from '../hooks/useCreateAuthLink.js';
 import { useDeleteAuthLink } from '../hooks/useDeleteAuthLink.js';
 import { formatLabel } from '../labels/defaultLabels.js';
+import { AuthLinkPanelMobileForm } from './AuthLinkPanelMobileForm.js';
+import {
+  authLinkPanelReducer,
+  confirming,
+  IDLE,
+  isBusy,
+  isFailure,
+  isMobileInvalid,
+  panelState,
+  type AuthLinkPanelState,
+} from './authLinkPanelModel.js';
 import { Confirm } from './Confirm.js';
 import { formatDate } from './format.js';
 
-/** What `data-state` on an {@link AuthLinkPanel} says. */
-export type AuthLinkPanelState = 'loading' | 'error' | 'none' | 'active';
+export type { AuthLinkPanelState };
 
 /** Props of {@link AuthLinkPanel}. */
 export interface AuthLinkPanelProps {
@@ -26,7 +34,8 @@ export interface AuthLinkPanelProps {
   className?: string;
 }
 
-const B = 'basiq-AuthLinkPanel';
+/** The root's class; its parts are `${ROOT}-part`. */
+const ROOT = 'basiq-AuthLinkPanel';
 
 /**
  * Shows a user's auth link (the link Basiq sends them to connect on their own device) and
@@ -42,146 +51,102 @@ const B = 'basiq-AuthLinkPanel';
  * <AuthLinkPanel userId={user.id} locale="en-AU" />
  */
 export function AuthLinkPanel({ userId, locale = 'en-AU', className }: AuthLinkPanelProps) {
-  const t = useBasiqLabels().authLinkPanel;
+  const labels = useBasiqLabels().authLinkPanel;
   const query = useAuthLink(userId);
   const create = useCreateAuthLink(userId);
   const remove = useDeleteAuthLink(userId);
-  // The confirmation open, and the link it was asked about.
-  const [asked, setAsked] = useState<['replace' | 'delete', AuthLink]>();
-  // The last outcome, shown and announced: text, whether it is an error, whether the mobile
-  // field caused it (Basiq needs a mobile).
-  const [[notice, isError, badMobile], say] = useState<[string, boolean?, boolean?]>(['']);
+  const [model, dispatch] = useReducer(authLinkPanelReducer, IDLE);
   const id = useId();
+  const linkRef = useRef<HTMLInputElement>(null);
+  const mobileRef = useRef<HTMLInputElement>(null);
+  const noneRef = useRef<HTMLParagraphElement>(null);
+  const replaceRef = useRef<HTMLButtonElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
 
-  // Where focus goes (an id suffix) once a render has put that element on the page.
-  const focusNext = useRef('');
+  // After every render: the element `model.focus` asks for may have just appeared.
   useEffect(() => {
-    const element = focusNext.current && document.getElementById(id + focusNext.current);
-    if (element) {
-      focusNext.current = '';
-      element.focus();
-    }
+    const targets = {
+      link: linkRef,
+      mobile: mobileRef,
+      none: noneRef,
+      replace: replaceRef,
+      delete: deleteRef,
+    };
+    const element = model.focus && targets[model.focus].current;
+    if (!element) return;
+    element.focus();
+    // Selected, the link can be copied by hand when the clipboard is refused.
+    if (element === linkRef.current) linkRef.current.select();
+    dispatch({ type: 'focused' });
   });
 
   const link = query.data;
-  const state: AuthLinkPanelState = link
-    ? 'active'
-    : link === null
-      ? 'none'
-      : query.isError
-        ? 'error'
-        : 'loading';
-  // A confirmation holds only for the link it was asked about (not after it changed).
-  const confirming = asked && asked[1] == link ? asked[0] : undefined;
-
-  const ask = (kind: 'replace' | 'delete') => {
-    say(['']);
-    setAsked([kind, link!]);
-  };
-  const cancel = () => {
-    say(['']);
-    setAsked(undefined);
-    focusNext.current = confirming!;
-  };
+  const state = panelState(link, query.isError);
+  const asking = confirming(model, link);
+  const notice = model.notice;
 
   const submit = () => {
-    const done = confirming ? t.replaced : t.created;
-    const field = document.getElementById(id + 'mobile') as HTMLInputElement;
-    say(['']);
+    dispatch({ type: 'submit', link });
     create.mutate(
-      { mobile: field.value.trim() },
+      { mobile: mobileRef.current!.value.trim() },
       {
-        onSuccess: () => {
-          say([done]);
-          focusNext.current = 'link';
-        },
-        onError: (error) => {
-          // Basiq's own explanation of a refusal (not of auth or rate limits), if it gave one.
-          const { status, errors } = error as BasiqApiError;
-          const first = status < 500 && ![401, 403, 429].includes(status) ? errors?.[0] : undefined;
-          const detail = (first?.detail || first?.title)?.trim();
-          const mobile = first?.source?.parameter == 'mobile';
-          say([detail ? formatLabel(t.createRefused, { detail }) : t.createFailed, true, mobile]);
-          if (mobile) focusNext.current = 'mobile';
-        },
+        onSuccess: () => dispatch({ type: 'created' }),
+        onError: (error) => dispatch({ type: 'createFailed', error }),
       },
     );
   };
 
   const confirmDelete = () => {
-    say(['']);
+    dispatch({ type: 'delete' });
     remove.mutate(undefined, {
-      onSuccess: () => {
-        say([t.deleted]);
-        focusNext.current = 'none';
-      },
-      onError: () => say([t.deleteFailed, true]),
+      onSuccess: () => dispatch({ type: 'deleted' }),
+      onError: () => dispatch({ type: 'deleteFailed' }),
     });
   };
 
   const copy = async (url: string) => {
-    say(['']);
+    dispatch({ type: 'copy' });
     try {
       await navigator.clipboard.writeText(url);
-      say([t.copied]);
+      dispatch({ type: 'copied' });
     } catch {
-      // Refused (permissions, insecure page): select the text so the user can copy it.
-      const field = document.getElementById(id + 'link') as HTMLInputElement;
-      field.focus();
-      field.select();
-      say([t.copyFailed, true]);
+      dispatch({ type: 'copyFailed' });
     }
   };
 
-  const form = (label: string, question?: string) => (
-    <Confirm
-      base={B}
-      question={question}
-      label={create.isPending ? t.creating : label}
-      variant="primary"
-      busy={create.isPending}
-      onConfirm={submit}
-      cancel={t.cancel}
-      onCancel={cancel}
-    >
-      <label className={B + '-label'} htmlFor={id + 'mobile'}>
-        {t.mobile}
-      </label>
-      <input
-        id={id + 'mobile'}
-        className={B + '-mobile'}
-        type="tel"
-        inputMode="tel"
-        autoComplete="tel"
-        aria-invalid={badMobile}
-        aria-describedby={(badMobile ? id + 'notice ' : '') + id + 'hint'}
-      />
-      <p id={id + 'hint'} className={B + '-hint'}>
-        {t.mobileHint}
-      </p>
-    </Confirm>
-  );
-  const [before, after] = t.expires.split('{date}');
+  const cancel = () => dispatch({ type: 'cancel' });
+  const [before, after] = labels.expires.split('{date}');
+  // The create form and the replace confirmation: the same mobile field.
+  const mobileForm = {
+    id,
+    labels,
+    busy: !!model.creating,
+    invalid: isMobileInvalid(model),
+    fieldRef: mobileRef,
+    onConfirm: submit,
+    onCancel: cancel,
+  };
 
   return (
     <section
-      className={`${B} ${className ?? ''}`.trim()}
+      className={`${ROOT} ${className ?? ''}`.trim()}
       data-state={state}
-      aria-label={t.title}
-      aria-busy={state == 'loading' || create.isPending || remove.isPending || undefined}
+      aria-label={labels.title}
+      aria-busy={isBusy(model, state) || undefined}
     >
-      <p className={B + '-title'}>{t.title}</p>
+      <p className={ROOT + '-title'}>{labels.title}</p>
 
       {link ? (
         <>
           {link.url ? (
-            <div className={B + '-link'}>
-              <label className={B + '-label'} htmlFor={id + 'link'}>
-                {t.link}
+            <div className={ROOT + '-link'}>
+              <label className={ROOT + '-label'} htmlFor={id + 'link'}>
+                {labels.link}
               </label>
               <input
+                ref={linkRef}
                 id={id + 'link'}
-                className={B + '-url'}
+                className={ROOT + '-url'}
                 readOnly
                 value={link.url}
                 dir="ltr"
@@ -190,84 +155,96 @@ export function AuthLinkPanel({ userId, locale = 'en-AU', className }: AuthLinkP
               />
             </div>
           ) : (
-            <p className={B + '-status'}>{t.noUrl}</p>
+            <p className={ROOT + '-status'}>{labels.noUrl}</p>
           )}
-          <p id={id + 'expiry'} className={B + '-expiry'}>
+          <p id={id + 'expiry'} className={ROOT + '-expiry'}>
             {before}
             <time dateTime={link.expiresAt}>{formatDate(link.expiresAt, locale)}</time>
             {after}
           </p>
           {link.mobile && (
-            <p className={B + '-mobileNumber'}>{formatLabel(t.sentTo, { mobile: link.mobile })}</p>
+            <p className={ROOT + '-mobileNumber'}>
+              {formatLabel(labels.sentTo, { mobile: link.mobile })}
+            </p>
           )}
 
-          {confirming == 'replace' ? (
-            form(t.replace, t.replaceQuestion)
-          ) : confirming ? (
+          {asking === 'replace' ? (
+            <AuthLinkPanelMobileForm
+              {...mobileForm}
+              label={labels.replace}
+              question={labels.replaceQuestion}
+            />
+          ) : asking ? (
             <Confirm
-              base={B}
-              question={t.deleteQuestion}
-              label={remove.isPending ? t.deleting : t.delete}
+              base={ROOT}
+              question={labels.deleteQuestion}
+              label={model.deleting ? labels.deleting : labels.delete}
               variant="danger"
-              busy={remove.isPending}
+              busy={model.deleting}
               onConfirm={confirmDelete}
-              cancel={t.cancel}
+              cancel={labels.cancel}
               onCancel={cancel}
             />
           ) : (
-            <div className={B + '-actions'}>
+            <div className={ROOT + '-actions'}>
               {link.url && (
                 <button
                   type="button"
-                  className={B + '-button'}
+                  className={ROOT + '-button'}
                   data-variant="primary"
                   onClick={() => void copy(link.url!)}
                 >
-                  {t.copy}
+                  {labels.copy}
                 </button>
               )}
               <button
+                ref={replaceRef}
                 id={id + 'replace'}
                 type="button"
-                className={B + '-button'}
-                onClick={() => ask('replace')}
+                className={ROOT + '-button'}
+                onClick={() => dispatch({ type: 'ask', about: 'replace', link })}
               >
-                {t.replace}
+                {labels.replace}
               </button>
               <button
+                ref={deleteRef}
                 id={id + 'delete'}
                 type="button"
-                className={B + '-button'}
+                className={ROOT + '-button'}
                 data-variant="danger"
-                onClick={() => ask('delete')}
+                onClick={() => dispatch({ type: 'ask', about: 'delete', link })}
               >
-                {t.delete}
+                {labels.delete}
               </button>
             </div>
           )}
         </>
       ) : (
         <>
-          <p id={id + 'none'} className={B + '-status'} tabIndex={-1}>
-            {state == 'none' ? t.none : state == 'error' ? t.loadFailed : t.loading}
+          <p ref={noneRef} id={id + 'none'} className={ROOT + '-status'} tabIndex={-1}>
+            {state === 'none'
+              ? labels.none
+              : state === 'error'
+                ? labels.loadFailed
+                : labels.loading}
           </p>
-          {state == 'error' && (
-            <button type="button" className={B + '-button'} onClick={() => void query.refetch()}>
-              {t.retry}
+          {state === 'error' && (
+            <button type="button" className={ROOT + '-button'} onClick={() => void query.refetch()}>
+              {labels.retry}
             </button>
           )}
-          {state == 'none' && form(t.create)}
+          {state === 'none' && <AuthLinkPanelMobileForm {...mobileForm} label={labels.create} />}
         </>
       )}
 
       {/* Visible, and the live region (`status` is polite and atomic). */}
       <p
         id={id + 'notice'}
-        className={B + '-notice'}
+        className={ROOT + '-notice'}
         role="status"
-        data-tone={isError ? 'error' : 'info'}
+        data-tone={isFailure(notice) ? 'error' : 'info'}
       >
-        {notice}
+        {notice ? formatLabel(labels[notice.label], { detail: notice.detail ?? '' }) : ''}
       </p>
     </section>
   );

@@ -81,7 +81,7 @@ export function Confirm({
       aria-labelledby={id}
       className={base + '-confirm'}
       onKeyDown={(event) => {
-        if (event.key != 'Escape') return;
+        if (event.key !== 'Escape') return;
         event.preventDefault();
         event.stopPropagation();
         onCancel!();

@@ -1,12 +1,19 @@
 'use client';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useReducer, useRef, type ReactNode } from 'react';
 import type { ConsentAction } from '../client/types.js';
 import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
 import { useConsentLauncher } from '../hooks/useConsentLauncher.js';
+import {
+  ANNOUNCED,
+  connectButtonReducer,
+  connectButtonState,
+  isUnavailable,
+  OPENING_TIMEOUT_MS,
+  UNAVAILABLE_REASON,
+} from './connectButtonModel.js';
 import { LiveRegion } from './LiveRegion.js';
 
-/** What `data-state` on a {@link ConnectButton} says. */
-export type ConnectButtonState = 'loading' | 'ready' | 'opening' | 'error';
+export type { ConnectButtonState } from './connectButtonModel.js';
 
 /** Props of {@link ConnectButton}. */
 export interface ConnectButtonProps {
@@ -55,10 +62,9 @@ export function ConnectButton({
   className,
   onError,
 }: ConnectButtonProps) {
-  const t = useBasiqLabels().connectButton;
+  const texts = useBasiqLabels().connectButton;
   const { open, isReady, error } = useConsentLauncher({ action, institutionId, connectionId });
-  // After a click: opening, or opening failed (until the next click).
-  const [clicked, setClicked] = useState<'opening' | 'error'>();
+  const [click, dispatch] = useReducer(connectButtonReducer, 'idle');
   const id = useId();
 
   // The launcher retries a failed build every 10 s: report the first failure of a streak only.
@@ -68,33 +74,33 @@ export function ConnectButton({
     failing.current = !!error;
   }, [error, onError]);
 
-  // If the page comes back (back button, bfcache) or the navigation never happened within
-  // 10 s, the button becomes usable again.
-  const opening = clicked == 'opening';
+  // If the page comes back (back button, bfcache) or the navigation never happened, the
+  // button becomes usable again.
+  const opening = click === 'opening';
   useEffect(() => {
     if (!opening) return;
-    const reset = (event?: PageTransitionEvent) => {
-      if (!event || event.persisted) setClicked(undefined);
-    };
-    const timer = setTimeout(reset, 10_000);
-    addEventListener('pageshow', reset);
+    const stayed = () => dispatch({ type: 'stayed' });
+    const onPageShow = (event: PageTransitionEvent) => event.persisted && stayed();
+    const timer = setTimeout(stayed, OPENING_TIMEOUT_MS);
+    addEventListener('pageshow', onPageShow);
     return () => {
       clearTimeout(timer);
-      removeEventListener('pageshow', reset);
+      removeEventListener('pageshow', onPageShow);
     };
   }, [opening]);
 
-  const state: ConnectButtonState = clicked ?? (error ? 'error' : isReady ? 'ready' : 'loading');
-  const message = state == 'loading' ? t.preparing : state == 'error' ? t.unavailable : '';
+  const state = connectButtonState(click, { isReady, failed: !!error });
+  const reason = UNAVAILABLE_REASON[state];
+  const announced = ANNOUNCED[state];
 
-  const click = async () => {
-    if (!isReady || opening) return;
-    setClicked('opening');
+  const onClick = async () => {
+    if (isUnavailable(click, isReady)) return;
+    dispatch({ type: 'click', isReady });
     try {
       await open();
-    } catch (reason) {
-      setClicked('error');
-      onError?.(reason instanceof Error ? reason : Error(String(reason)));
+    } catch (thrown) {
+      dispatch({ type: 'failed' });
+      onError?.(thrown instanceof Error ? thrown : Error(String(thrown)));
     }
   };
 
@@ -103,16 +109,16 @@ export function ConnectButton({
       <button
         type="button"
         className="basiq-ConnectButton-button"
-        aria-disabled={!isReady || opening || undefined}
-        aria-describedby={message ? id : undefined}
-        onClick={() => void click()}
+        aria-disabled={isUnavailable(click, isReady) || undefined}
+        aria-describedby={reason ? id : undefined}
+        onClick={() => void onClick()}
       >
-        {opening ? t.opening : (children ?? t.action[action ?? 'default'])}
+        {opening ? texts.opening : (children ?? texts.action[action ?? 'default'])}
       </button>
       <span id={id} className="basiq-ConnectButton-message" data-tone={state}>
-        {message}
+        {reason ? texts[reason] : ''}
       </span>
-      <LiveRegion message={opening ? t.opening : state == 'error' ? t.unavailable : ''} />
+      <LiveRegion message={announced ? texts[announced] : ''} />
     </div>
   );
 }

@@ -1,51 +1,12 @@
 'use client';
-import type { ReactNode } from 'react';
-import type { Job, JobFailure, MfaChallenge } from '../client/types.js';
 import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
 import { useJobs } from '../hooks/useJobs.js';
 import { formatLabel } from '../labels/defaultLabels.js';
-import { ConnectionStatusJob, type ConnectionStatusCallbacks } from './ConnectionStatusJob.js';
+import { ConnectionStatusJob } from './ConnectionStatusJob.js';
+import type { ConnectionStatusCallbacks, ConnectionStatusProps } from './ConnectionStatusProps.js';
+import { combinedPhase, jobIdsToShow } from './connectionStatusModel.js';
 
-/** Props of {@link ConnectionStatus}. */
-export interface ConnectionStatusProps {
-  /** The job to follow, e.g. the `jobId` the consent UI redirected back with. */
-  jobId?: string;
-  /**
-   * Several jobs (the consent UI returns one per bank connected): one section per job under a
-   * summary. With `jobId` too, `jobId` comes first; duplicates and empty ids are dropped.
-   */
-  jobIds?: readonly string[];
-  /**
-   * Called once when a job succeeds (per job, per mounted component; a component mounted on a
-   * job that already succeeded calls it once at mount).
-   */
-  onSuccess?: (job: Job) => void;
-  /** Called once when a job fails (same rule as `onSuccess`). */
-  onFailure?: (job: Job) => void;
-  /**
-   * Called once each time a job starts waiting for an MFA answer (again after a wrong answer
-   * once Basiq asks anew).
-   */
-  onMfa?: (challenge: MfaChallenge) => void;
-  /**
-   * Renders the MFA step yourself instead of the built-in `<MfaForm jobId={jobId} />`.
-   * @default the built-in MfaForm
-   */
-  renderMfa?: (challenge: MfaChallenge, jobId: string) => ReactNode;
-  /**
-   * Extra content in a failed job's panel, below the advice: e.g. a
-   * `<ConnectButton action="reauthorise" />` when `failure.code` is `invalid-credentials`.
-   */
-  renderFailureAction?: (failure: JobFailure, job: Job) => ReactNode;
-  /**
-   * Stop checking a job still running after this long, and offer "Check again"
-   * (`data-phase="timed-out"`).
-   * @default the provider's `maxPollMs`, else 900000 (15 minutes)
-   */
-  maxPollMs?: number;
-  /** Extra class on the root element. */
-  className?: string;
-}
+export type { ConnectionStatusProps } from './ConnectionStatusProps.js';
 
 /** Several jobs under a summary, or none. */
 function ConnectionStatusMany({
@@ -53,21 +14,27 @@ function ConnectionStatusMany({
   className,
   ...callbacks
 }: ConnectionStatusCallbacks & { ids: string[]; className?: string }) {
-  const cs = useBasiqLabels().connectionStatus;
+  const texts = useBasiqLabels().connectionStatus;
   const { jobs, phase, error } = useJobs(ids, { maxPollMs: callbacks.maxPollMs });
   const total = ids.length;
   return (
     <div
       className={className ? `basiq-ConnectionStatus ${className}` : 'basiq-ConnectionStatus'}
-      data-phase={total ? (phase ?? (error ? 'error' : 'loading')) : 'empty'}
+      data-phase={combinedPhase(total, phase, error)}
     >
       <p className={total ? 'basiq-ConnectionStatus-summary' : 'basiq-ConnectionStatus-empty'}>
         {total
-          ? formatLabel(cs.summary, { done: jobs.filter((job) => job.isTerminal).length, total })
-          : cs.empty}
+          ? formatLabel(texts.summary, { done: jobs.filter((job) => job.isTerminal).length, total })
+          : texts.empty}
       </p>
       {ids.map((id, index) => (
-        <ConnectionStatusJob key={id} jobId={id} n={index + 1} total={total} {...callbacks} />
+        <ConnectionStatusJob
+          key={id}
+          jobId={id}
+          position={index + 1}
+          total={total}
+          {...callbacks}
+        />
       ))}
     </div>
   );
@@ -100,9 +67,10 @@ export function ConnectionStatus({
   className,
   ...callbacks
 }: ConnectionStatusProps) {
-  const ids = [...new Set([jobId, ...(jobIds ?? [])])].filter((id): id is string => !!id);
-  return ids.length === 1 ? (
-    <ConnectionStatusJob key={ids[0]} jobId={ids[0]!} className={className} {...callbacks} />
+  const ids = jobIdsToShow(jobId, jobIds);
+  const [only] = ids;
+  return ids.length === 1 && only ? (
+    <ConnectionStatusJob key={only} jobId={only} className={className} {...callbacks} />
   ) : (
     <ConnectionStatusMany ids={ids} className={className} {...callbacks} />
   );

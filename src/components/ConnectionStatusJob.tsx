@@ -1,30 +1,29 @@
 'use client';
-import { memo, useEffect, useRef } from 'react';
-import type { JobPhase } from '../client/types.js';
+import { memo, useEffect, useRef, type ReactNode } from 'react';
+import type { Job, JobFailure } from '../client/types.js';
 import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
 import { useJob } from '../hooks/useJob.js';
-import type { ConnectionStatusProps } from './ConnectionStatus.js';
 import { formatLabel } from '../labels/defaultLabels.js';
 import {
-  ConnectionStatusSteps,
-  currentStep,
-  progressText,
-  stepName,
-} from './ConnectionStatusSteps.js';
+  announcement,
+  callFor,
+  connectionStatusReducer,
+  connectionStatusView,
+  dataPhase,
+  INITIAL_CONNECTION_STATUS,
+  movesFocus,
+  RETRY_LABEL,
+} from './connectionStatusModel.js';
+import type { ConnectionStatusCallbacks } from './ConnectionStatusProps.js';
+import { ConnectionStatusSteps } from './ConnectionStatusSteps.js';
 import { failureFamily } from './failureAdvice.js';
 import { LiveRegion } from './LiveRegion.js';
 import { MfaForm } from './MfaForm.js';
 
-/** What a host can hook into, shared by every job `ConnectionStatus` shows. */
-export type ConnectionStatusCallbacks = Pick<
-  ConnectionStatusProps,
-  'onSuccess' | 'onFailure' | 'onMfa' | 'renderMfa' | 'renderFailureAction' | 'maxPollMs'
->;
-
 interface ConnectionStatusJobProps extends ConnectionStatusCallbacks {
   jobId: string;
   /** Set when several jobs are shown: this one's place among them (1-based), and how many. */
-  n?: number;
+  position?: number;
   total?: number;
   /** The root's extra class, when this job is the whole component. */
   className?: string;
@@ -36,7 +35,7 @@ interface ConnectionStatusJobProps extends ConnectionStatusCallbacks {
  */
 export const ConnectionStatusJob = /* @__PURE__ */ memo(function ConnectionStatusJob({
   jobId,
-  n,
+  position,
   total,
   className,
   maxPollMs,
@@ -47,61 +46,76 @@ export const ConnectionStatusJob = /* @__PURE__ */ memo(function ConnectionStatu
   renderFailureAction,
 }: ConnectionStatusJobProps) {
   const labels = useBasiqLabels();
-  const cs = labels.connectionStatus;
+  const texts = labels.connectionStatus;
   // Reads only data and error: polls that change nothing do not re-render this.
   const { job, error, refetch } = useJob(jobId, { maxPollMs });
-
-  // onSuccess / onFailure / onMfa, once each time the job enters that phase (per mounted
-  // component: StrictMode's second effect run and polls that change nothing call nothing).
-  const seen = useRef<JobPhase>(undefined);
-  useEffect(() => {
-    if (!job || seen.current === job.phase) return;
-    seen.current = job.phase;
-    if (job.phase === 'success') onSuccess?.(job);
-    else if (job.phase === 'failed') onFailure?.(job);
-    else if (job.mfa) onMfa?.(job.mfa);
-  }, [job, onSuccess, onFailure, onMfa]);
-
-  // After "Try again" or "Check again" loads the job, the button is gone: focus moves to the
-  // job's status.
-  const retried = useRef(false);
   const phaseRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (!job || error || !retried.current) return;
-    retried.current = false;
-    phaseRef.current?.focus();
-  }, [job, error]);
 
-  const status = (error as { status?: number } | null)?.status;
-  const gone = status === 404 || status === 410;
-  // Still running, but polling stopped at `maxPollMs`.
-  const stalled = !!job && error?.name === 'BasiqPollTimeoutError';
-  const failure = job?.failure;
-  const family = failure && failureFamily(failure.code);
-  const advice = family && cs.failure[family];
-  const phase = job && labels.phase[job.phase];
-  const step = job?.phase === 'in-progress' && currentStep(job.steps);
-  // What the live region says: it changes (and is announced) only when this does.
-  const said = !job
-    ? error
-      ? gone
-        ? cs.notFound
-        : cs.loadError
-      : ''
-    : stalled
-      ? cs.stalled
-      : advice
-        ? `${phase}. ${advice.message}`
-        : step
-          ? `${stepName(step.title, labels)}… ${progressText(job.steps, labels)}`
-          : phase!;
-  const name = n && formatLabel(cs.connection, { n, total: total! });
-  const state = stalled ? 'timed-out' : (job?.phase ?? (error ? 'error' : 'loading'));
-  // The form stays mounted while the job runs, so it can show "checking" and a wrong answer
-  // after a submit; it renders nothing when there is nothing to ask.
-  const mfa = renderMfa
-    ? job?.mfa && renderMfa(job.mfa, jobId)
-    : job && !job.isTerminal && <MfaForm jobId={jobId} />;
+  // The model decides which callback a new answer calls and when focus moves.
+  const memory = useRef(INITIAL_CONNECTION_STATUS);
+  useEffect(() => {
+    const previous = memory.current;
+    const next = connectionStatusReducer(previous, { type: 'answer', job, error });
+    memory.current = next;
+    if (!job) return;
+    const call = callFor(previous, next);
+    if (call === 'onSuccess') onSuccess?.(job);
+    else if (call === 'onFailure') onFailure?.(job);
+    else if (call === 'onMfa' && job.mfa) onMfa?.(job.mfa);
+    if (movesFocus(previous, next)) phaseRef.current?.focus();
+  }, [job, error, onSuccess, onFailure, onMfa]);
+
+  const view = connectionStatusView(job, error);
+  const message = announcement(view, job, labels);
+  const name = position && formatLabel(texts.connection, { n: position, total: total! });
+  const retry = RETRY_LABEL[view];
+
+  function failurePanel(failure: JobFailure, failedJob: Job) {
+    const family = failureFamily(failure.code);
+    return (
+      <div className="basiq-ConnectionStatus-failure" data-family={family}>
+        <p className="basiq-ConnectionStatus-failureMessage">{texts.failure[family].message}</p>
+        <p className="basiq-ConnectionStatus-failureAction">{texts.failure[family].action}</p>
+        {renderFailureAction?.(failure, failedJob)}
+        {(failure.detail || failure.title) && (
+          <p className="basiq-ConnectionStatus-failureDetail">
+            {texts.failureDetail} {failure.detail || failure.title}
+          </p>
+        )}
+        <p className="basiq-ConnectionStatus-failureCode">
+          {texts.failureCode} <code>{failure.code}</code>
+        </p>
+      </div>
+    );
+  }
+
+  // What shows under the name, by view.
+  function content(): ReactNode {
+    switch (view) {
+      case 'loading':
+        return <p className="basiq-ConnectionStatus-loading">{texts.loading}</p>;
+      case 'error':
+      case 'not-found':
+        return <p className="basiq-ConnectionStatus-error">{message}</p>;
+    }
+    if (!job) return null;
+    // The form stays mounted while the job runs, so it can show "checking" and a wrong answer
+    // after a submit; it renders nothing when there is nothing to ask.
+    const mfa = renderMfa
+      ? job.mfa && renderMfa(job.mfa, jobId)
+      : !job.isTerminal && <MfaForm jobId={jobId} />;
+    return (
+      <>
+        <p ref={phaseRef} tabIndex={-1} className="basiq-ConnectionStatus-phase">
+          {labels.phase[job.phase]}
+        </p>
+        <ConnectionStatusSteps steps={job.steps} />
+        {mfa && <div className="basiq-ConnectionStatus-mfa">{mfa}</div>}
+        {job.failure && failurePanel(job.failure, job)}
+        {view === 'timed-out' && <p className="basiq-ConnectionStatus-stalled">{message}</p>}
+      </>
+    );
+  }
 
   return (
     <div
@@ -110,50 +124,22 @@ export const ConnectionStatusJob = /* @__PURE__ */ memo(function ConnectionStatu
         : {
             className: className ? `basiq-ConnectionStatus ${className}` : 'basiq-ConnectionStatus',
           })}
-      data-phase={state}
-      aria-busy={state === 'loading' || undefined}
+      data-phase={dataPhase(view)}
+      aria-busy={view === 'loading' || undefined}
     >
-      <LiveRegion message={name && said ? `${name}: ${said}` : said} />
+      <LiveRegion message={name && message ? `${name}: ${message}` : message} />
       {name && <p className="basiq-ConnectionStatus-jobName">{name}</p>}
-      {job ? (
-        <>
-          <p ref={phaseRef} tabIndex={-1} className="basiq-ConnectionStatus-phase">
-            {phase}
-          </p>
-          <ConnectionStatusSteps steps={job.steps} />
-          {mfa && <div className="basiq-ConnectionStatus-mfa">{mfa}</div>}
-          {failure && (
-            <div className="basiq-ConnectionStatus-failure" data-family={family}>
-              <p className="basiq-ConnectionStatus-failureMessage">{advice!.message}</p>
-              <p className="basiq-ConnectionStatus-failureAction">{advice!.action}</p>
-              {renderFailureAction?.(failure, job)}
-              {(failure.detail || failure.title) && (
-                <p className="basiq-ConnectionStatus-failureDetail">
-                  {cs.failureDetail} {failure.detail || failure.title}
-                </p>
-              )}
-              <p className="basiq-ConnectionStatus-failureCode">
-                {cs.failureCode} <code>{failure.code}</code>
-              </p>
-            </div>
-          )}
-          {stalled && <p className="basiq-ConnectionStatus-stalled">{said}</p>}
-        </>
-      ) : (
-        <p className={error ? 'basiq-ConnectionStatus-error' : 'basiq-ConnectionStatus-loading'}>
-          {said || cs.loading}
-        </p>
-      )}
-      {(stalled || (!job && error && !gone)) && (
+      {content()}
+      {retry && (
         <button
           type="button"
           className="basiq-ConnectionStatus-retry"
           onClick={() => {
-            retried.current = true;
+            memory.current = connectionStatusReducer(memory.current, { type: 'retry' });
             void refetch();
           }}
         >
-          {stalled ? cs.checkAgain : cs.retry}
+          {texts[retry]}
         </button>
       )}
     </div>

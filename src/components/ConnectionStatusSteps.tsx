@@ -2,24 +2,7 @@
 import { memo } from 'react';
 import type { JobStep } from '../client/types.js';
 import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
-import { formatLabel, type BasiqLabels } from '../labels/defaultLabels.js';
-import { readableTitle } from './format.js';
-
-/** A step's name for people: `labels.steps[title]`, or the title made readable. */
-export const stepName = (title: string, labels: BasiqLabels): string =>
-  Object.hasOwn(labels.steps, title) ? labels.steps[title]! : readableTitle(title);
-
-const isDone = (step: JobStep) => step.status === 'success' || step.status === 'skipped';
-
-/** The step that matters now: the first not done (succeeded or skipped). */
-export const currentStep = (steps: readonly JobStep[]) => steps.find((step) => !isDone(step));
-
-/** "2 of 3 steps done". */
-export const progressText = (steps: readonly JobStep[], labels: BasiqLabels): string =>
-  formatLabel(labels.connectionStatus.progress, {
-    done: steps.filter(isDone).length,
-    total: steps.length,
-  });
+import { doneCount, progressText, stepName } from './connectionStatusModel.js';
 
 /**
  * The job's progress bar and its text (nothing for a job without steps), then its steps, each
@@ -31,7 +14,7 @@ export const ConnectionStatusSteps = /* @__PURE__ */ memo(function ConnectionSta
   steps: readonly JobStep[];
 }) {
   const labels = useBasiqLabels();
-  const cs = labels.connectionStatus;
+  const texts = labels.connectionStatus;
   const progress = progressText(steps, labels);
   return (
     <>
@@ -39,14 +22,14 @@ export const ConnectionStatusSteps = /* @__PURE__ */ memo(function ConnectionSta
         <div className="basiq-ConnectionStatus-progress">
           <progress
             className="basiq-ConnectionStatus-progressBar"
-            value={steps.filter(isDone).length}
+            value={doneCount(steps)}
             max={steps.length}
             aria-label={progress}
           />
           <span className="basiq-ConnectionStatus-progressText">{progress}</span>
         </div>
       )}
-      <ol className="basiq-ConnectionStatus-steps" aria-label={cs.stepsLabel}>
+      <ol className="basiq-ConnectionStatus-steps" aria-label={texts.stepsLabel}>
         {steps.map((step, index) => (
           <li
             key={index}
@@ -56,7 +39,9 @@ export const ConnectionStatusSteps = /* @__PURE__ */ memo(function ConnectionSta
           >
             <span className="basiq-ConnectionStatus-stepName">{stepName(step.title, labels)}</span>
             <span className="basiq-visuallyHidden">: </span>
-            <span className="basiq-ConnectionStatus-stepStatus">{cs.stepStatus[step.status]}</span>
+            <span className="basiq-ConnectionStatus-stepStatus">
+              {texts.stepStatus[step.status]}
+            </span>
           </li>
         ))}
       </ol>

@@ -1,9 +1,10 @@
 'use client';
-import { useRef, useState } from 'react';
+import { useReducer, useRef } from 'react';
 import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
 import { useConsents } from '../hooks/useConsents.js';
 import { useRevokeConsent } from '../hooks/useRevokeConsent.js';
 import { formatLabel } from '../labels/defaultLabels.js';
+import { announcement, INITIAL, listView, phaseOf, reduceConsentList } from './consentListModel.js';
 import { ConsentListItem } from './ConsentListItem.js';
 import { LiveRegion } from './LiveRegion.js';
 
@@ -25,8 +26,7 @@ export interface ConsentListProps {
   className?: string;
 }
 
-/** What the root's `data-state` says. */
-export type ConsentListState = 'loading' | 'empty' | 'error' | 'ready';
+export type { ConsentListState } from './consentListModel.js';
 
 /**
  * A user's consents with their status, purpose, dates and the data they share, and a Revoke
@@ -53,40 +53,22 @@ export function ConsentList({
   const labels = useBasiqLabels().consentList;
   const query = useConsents(userId);
   const rootRef = useRef<HTMLDivElement>(null);
-  // Titles of the consents being revoked (they leave the list before Basiq answers).
-  const titles = useRef<Record<string, string>>({});
-  const [failed, setFailed] = useState<Record<string, boolean>>({});
-  const [notice, setNotice] = useState('');
-
-  const say = (label: string, consentId = '') =>
-    setNotice(formatLabel(label, { title: titles.current[consentId]! }));
+  const [model, dispatch] = useReducer(reduceConsentList, INITIAL);
   const revoke = useRevokeConsent(userId, {
-    onSuccess: (_data, consentId) => say(labels.revoked, consentId),
-    onError: (_error, consentId) => {
-      setFailed((all) => ({ ...all, [consentId]: true }));
-      say(labels.revokeFailed, consentId);
-    },
+    onSuccess: (_data, consentId) => dispatch({ type: 'revoked', consentId }),
+    onError: (_error, consentId) => dispatch({ type: 'refused', consentId }),
   });
 
-  const consents = query.data?.filter((c) => showRevoked || c.status != 'revoked');
-  // A refetch without data puts the query back to pending: after a failed load, stay in
-  // `error` (and keep its focused button) until "Try again" has an answer.
-  const state: ConsentListState = consents
-    ? consents[0]
-      ? 'ready'
-      : 'empty'
-    : query.errorUpdateCount
-      ? 'error'
-      : 'loading';
-  const retrying = state == 'error' && query.isFetching;
-  const message = state == 'error' && !retrying ? labels.loadFailed : labels.loading;
+  const view = listView(query, showRevoked);
+  const { consents, state, retrying } = view;
+  const said = announcement(view, model);
 
   const retry = async () => {
     if (retrying || !(await query.refetch()).data) return;
-    say(labels.loaded);
+    dispatch({ type: 'loaded' });
     const root = rootRef.current!;
     const active = document.activeElement;
-    if (active == document.body || root.contains(active)) root.focus();
+    if (active === document.body || root.contains(active)) root.focus();
   };
 
   return (
@@ -94,10 +76,10 @@ export function ConsentList({
       ref={rootRef}
       className={`basiq-ConsentList ${className ?? ''}`.trim()}
       data-state={state}
-      aria-busy={state == 'loading' || retrying || undefined}
+      aria-busy={view.busy || undefined}
       tabIndex={-1}
     >
-      <LiveRegion message={state == 'error' ? message : notice} />
+      <LiveRegion message={said ? formatLabel(labels[said.label], said) : ''} />
       {consents?.[0] ? (
         <ul className="basiq-ConsentList-list" aria-label={labels.listLabel}>
           {consents.map((consent) => (
@@ -107,11 +89,10 @@ export function ConsentList({
               locale={locale}
               labels={labels}
               headingLevel={headingLevel}
-              failed={failed[consent.id]}
-              onConfirmStart={() => setFailed((all) => ({ ...all, [consent.id]: false }))}
+              phase={phaseOf(model, consent.id)}
+              dispatch={dispatch}
               onRevoke={(title) => {
-                titles.current[consent.id] = title;
-                say(labels.revoking, consent.id);
+                dispatch({ type: 'confirm', consentId: consent.id, title });
                 // The item is about to leave the list: keep focus in the component.
                 rootRef.current!.focus();
                 revoke.mutate(consent.id);
@@ -121,8 +102,8 @@ export function ConsentList({
         </ul>
       ) : (
         <div className="basiq-ConsentList-message">
-          <p>{consents ? labels.empty : message}</p>
-          {state == 'error' && (
+          <p>{labels[view.message]}</p>
+          {state === 'error' && (
             <button
               type="button"
               className="basiq-ConsentList-retry"

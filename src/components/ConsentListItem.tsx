@@ -1,9 +1,10 @@
 'use client';
-import { useId, useRef, useState } from 'react';
+import { useId, type Dispatch } from 'react';
 import type { Consent } from '../client/types.js';
 import { formatLabel } from '../labels/defaultLabels.js';
 import type { ConsentListLabels } from '../labels/consentListLabels.js';
 import { Confirm } from './Confirm.js';
+import { asking, takesFocus, type ConsentListEvent, type RevokePhase } from './consentListModel.js';
 import { formatDate, readableTitle } from './format.js';
 
 /** Props of {@link ConsentListItem} (internal to `ConsentList`). */
@@ -16,10 +17,10 @@ export interface ConsentListItemProps {
   labels: ConsentListLabels;
   /** Level of the purpose title's heading. */
   headingLevel: 2 | 3 | 4 | 5 | 6;
-  /** The last revoke failed: say so under the buttons. */
-  failed?: boolean | undefined;
-  /** The user opened the confirmation. */
-  onConfirmStart: () => void;
+  /** Where its revoke stands (`failed`: say so under the buttons). */
+  phase: RevokePhase;
+  /** Tells the list's model that the user opened or cancelled the confirmation. */
+  dispatch: Dispatch<ConsentListEvent>;
   /** The user confirmed: revoke the consent (`title` is its purpose title). */
   onRevoke: (title: string) => void;
 }
@@ -35,25 +36,22 @@ export function ConsentListItem({
   locale,
   labels,
   headingLevel,
-  failed,
-  onConfirmStart,
+  phase,
+  dispatch,
   onRevoke,
 }: ConsentListItemProps) {
   const id = useId();
-  // Undefined until the first confirmation; false once it was cancelled.
-  const [confirming, setConfirming] = useState<boolean>();
-  const sent = useRef(false);
+  const consentId = consent.id;
 
   const { title, description } = consent.purpose.primary;
   const permissions = consent.data.permissions;
   const status = consent.status;
   const Heading = `h${headingLevel}` as 'h3';
-  // A refusal closes the confirmation (the item may not have left the list meanwhile).
-  const asking = confirming && !failed;
+  const failed = phase === 'failed';
 
   const dates = [
     [labels.created, consent.created],
-    [status == 'expired' ? labels.status.expired : labels.expires, consent.expiryDate],
+    [status === 'expired' ? labels.status.expired : labels.expires, consent.expiryDate],
     [labels.status.revoked, consent.revoked],
   ];
 
@@ -82,16 +80,16 @@ export function ConsentListItem({
         <details>
           <summary>{formatLabel(labels.permissions, { count: permissions.length })}</summary>
           <ul>
-            {permissions.map(({ information: info, scope }, index) => {
-              const name = info.name || readableTitle(scope);
+            {permissions.map(({ information, scope }, index) => {
+              const name = information.name || readableTitle(scope);
               return (
                 <li key={index}>
                   <p className="basiq-ConsentList-permissionName">{name}</p>
-                  {info.description && <p>{info.description}</p>}
-                  {info.attributeList[0] && (
+                  {information.description && <p>{information.description}</p>}
+                  {information.attributeList[0] && (
                     <ul aria-label={formatLabel(labels.attributes, { name })}>
-                      {info.attributeList.map((attribute, i) => (
-                        <li key={i}>{attribute}</li>
+                      {information.attributeList.map((attribute, position) => (
+                        <li key={position}>{attribute}</li>
                       ))}
                     </ul>
                   )}
@@ -101,34 +99,28 @@ export function ConsentListItem({
           </ul>
         </details>
       )}
-      {status == 'active' &&
-        (asking ? (
+      {status === 'active' &&
+        (asking(phase) ? (
           <Confirm
             base="basiq-ConsentList"
             question={formatLabel(labels.confirmQuestion, { title })}
             label={labels.confirm}
             variant="danger"
             autoFocus
-            onConfirm={() => {
-              if (!sent.current) onRevoke(title);
-              sent.current = true;
-            }}
+            // Sent once: the question stays up (`revoking`) until the consent leaves the list.
+            onConfirm={() => phase === 'confirming' && onRevoke(title)}
             cancel={labels.cancel}
-            onCancel={() => setConfirming(false)}
+            onCancel={() => dispatch({ type: 'cancel', consentId })}
           />
         ) : (
           <button
             // Back from a cancelled confirmation or a refused revoke: take the lost focus.
-            ref={confirming == false || failed ? focusIfLost : undefined}
+            ref={takesFocus(phase) ? focusIfLost : undefined}
             type="button"
             className="basiq-ConsentList-revoke"
             aria-label={formatLabel(labels.revokeName, { title })}
             aria-describedby={failed ? id + 'error' : undefined}
-            onClick={() => {
-              sent.current = false;
-              onConfirmStart();
-              setConfirming(true);
-            }}
+            onClick={() => dispatch({ type: 'open', consentId })}
           >
             {labels.revoke}
           </button>

@@ -7,16 +7,17 @@ import { formatLabel } from '../labels/defaultLabels.js';
 import { formatCountdown } from './format.js';
 import { LiveRegion } from './LiveRegion.js';
 import {
-  answering,
-  challenge,
-  HIDDEN,
-  left,
-  movedOn,
+  announcementOf,
+  answersToSend,
+  countdownMs,
+  HIDDEN_FORM,
+  isTicking,
+  isBusy,
+  isFieldInvalid,
+  messageOf,
+  mfaFormReducer,
   ONE_MINUTE,
-  refused,
-  tick,
   type MfaFormState,
-  type Model,
 } from './mfaFormModel.js';
 
 export type { MfaFormState };
@@ -33,7 +34,8 @@ export interface MfaFormProps {
   className?: string;
 }
 
-const apply = (m: Model, change: (m: Model) => Model) => change(m);
+// Read just before a change that may move focus: a move keeps focus from being lost.
+const holdsFocus = (form: HTMLFormElement | null) => !!form?.contains(document.activeElement);
 
 /**
  * Answers a job's MFA challenge: one labelled field per prompt (a one-time-code field for
@@ -59,79 +61,63 @@ const apply = (m: Model, change: (m: Model) => Model) => change(m);
  */
 export function MfaForm({ jobId, onAccepted, autoFocus = true, className }: MfaFormProps) {
   const labels = useBasiqLabels().mfaForm;
-  const { job, phase, refetch } = useJob(jobId);
+  const { job, refetch } = useJob(jobId);
   const submit = useSubmitMfa(jobId, { gcTime: 0 });
-  const [m, dispatch] = useReducer(apply, HIDDEN);
-  const { state, values } = m;
+  const [model, dispatch] = useReducer(mfaFormReducer, HIDDEN_FORM);
+  const { state, values, focus, shownAt, challenge } = model;
   const rootRef = useRef<HTMLFormElement>(null);
-  const seen = useRef('');
+  const messageRef = useRef<HTMLParagraphElement>(null);
   const id = useId();
-  const inside = () => !!rootRef.current?.contains(document.activeElement);
-  const busy = state === 'submitting' || state === 'checking';
+  const busy = isBusy(state);
 
-  // The job asks (again) or stops asking; polls that change nothing change nothing here.
+  // The job asks (again) or stops asking. react-query keeps the same job object while a poll
+  // changes nothing, and the reducer ignores a job it has seen.
   useEffect(() => {
     if (!job) return;
-    const key = JSON.stringify(job);
-    if (key === seen.current) return;
-    seen.current = key;
-    const { mfa } = job;
-    const focus = inside();
-    const at = Date.now();
-    if (mfa) return dispatch((m) => challenge(m, mfa, at, autoFocus || focus));
-    if (busy && movedOn(job)) onAccepted?.(jobId);
-    dispatch((m) => left(m, job, focus));
-  }, [job, busy, autoFocus, onAccepted, jobId]);
+    const focusInside = holdsFocus(rootRef.current);
+    dispatch({ type: 'job', job, at: Date.now(), autoFocus, focusInside });
+  }, [job, autoFocus]);
 
   // The countdown (and the check for an answer Basiq never took up) ticks every second,
   // restarted with each challenge so the seconds count from when it was shown.
-  const ticking = answering(state) || state === 'checking';
-  const asking = phase === 'mfa-required';
+  const ticking = isTicking(state);
   useEffect(() => {
     if (!ticking) return;
     const timer = setInterval(() => {
-      const at = Date.now();
-      const focus = inside();
-      dispatch((m) => tick(m, at, asking, focus));
+      dispatch({ type: 'tick', at: Date.now(), focusInside: holdsFocus(rootRef.current) });
     }, 1000);
     return () => clearInterval(timer);
-  }, [ticking, asking, m.shownAt]);
+  }, [ticking, shownAt]);
 
   // Before paint, so nothing sees the form without its focus.
-  const { focus } = m;
   useLayoutEffect(() => {
-    if (focus) document.getElementById(id + focus[0])?.focus();
-  }, [focus, id]);
+    if (!focus) return;
+    const [target] = focus;
+    // The fields are the form's first controls.
+    const element = target === 'message' ? messageRef.current : rootRef.current?.elements[target];
+    (element as HTMLElement | null | undefined)?.focus();
+  }, [focus]);
 
-  if (state === 'hidden') return null;
-  const shown = m.challenge!;
+  // In the commit that shows the acceptance, so whoever watches sees both together.
+  const accepted = state === 'accepted';
+  useLayoutEffect(() => {
+    if (accepted) onAccepted?.(jobId);
+    // Once per acceptance, however often the caller passes a new callback.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [accepted]);
+
+  if (state === 'hidden' || !challenge) return null;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!answering(state)) return;
-    const answers = values.map((value) => value.trim());
-    const empty = answers.indexOf('');
-    if (empty >= 0) return dispatch((m) => ({ ...m, tried: true, focus: [empty] }));
-    const at = Date.now();
-    dispatch((m) => ({
-      ...m,
-      state: 'submitting',
-      sentAt: at,
-      error: undefined,
-      notice: undefined,
-      tried: false,
-      // The answers leave the form's state as they are sent.
-      values: values.map(() => ''),
-    }));
+    const answers = answersToSend(model);
+    dispatch({ type: 'submit', at: Date.now() });
+    if (!answers) return;
     submit.mutate(answers, {
-      onSuccess: () =>
-        dispatch((m) => (m.state === 'submitting' ? { ...m, state: 'checking' } : m)),
+      onSuccess: () => dispatch({ type: 'sent' }),
       onError: () => {
-        const focus = autoFocus || inside();
-        // Not sent: the typed answer comes back, ready to send again.
-        dispatch((m) =>
-          m.state === 'submitting' ? { ...refused(m, 'sendFailed', focus), values: answers } : m,
-        );
+        const focusInside = holdsFocus(rootRef.current);
+        dispatch({ type: 'sendFailed', answers, autoFocus, focusInside });
         // The job may have moved on (or expired) meanwhile. Joins the refetch useSubmitMfa
         // starts after an answer that may have arrived, instead of sending a second one.
         void refetch({ cancelRefetch: false });
@@ -141,29 +127,24 @@ export function MfaForm({ jobId, onAccepted, autoFocus = true, className }: MfaF
     });
   }
 
-  const done = state === 'accepted';
-  const token = shown.method === 'token';
-  const expiresIn = shown.expiresInMs;
-  const remaining = expiresIn! - (m.now - m.shownAt);
-  // Shown (but while busy, on the button) and announced; nothing to say while idle.
-  const said =
-    state !== 'idle' &&
-    labels[state === 'submitting' ? 'sending' : state === 'wrong' ? m.error! : state];
-  const marked = m.tried && answering(state);
-  const description = !done && shown.description;
+  const isToken = challenge.method === 'token';
+  const remaining = countdownMs(model);
+  const message = messageOf(model);
+  const announcement = announcementOf(model);
+  const description = !accepted && challenge.description;
 
   return (
     <form
       ref={rootRef}
       className={className ? `basiq-MfaForm ${className}` : 'basiq-MfaForm'}
       data-state={state}
-      data-method={shown.method}
+      data-method={challenge.method}
       aria-labelledby={id + 't'}
       aria-describedby={description ? id + 'd' : undefined}
       noValidate
       onSubmit={onSubmit}
     >
-      <LiveRegion message={m.notice && answering(state) ? labels[m.notice] : said || ''} />
+      <LiveRegion message={announcement ? labels[announcement] : ''} />
       <p id={id + 't'} className="basiq-MfaForm-title">
         {labels.title}
       </p>
@@ -172,26 +153,29 @@ export function MfaForm({ jobId, onAccepted, autoFocus = true, className }: MfaF
           {description}
         </p>
       )}
-      {said && !busy && (
-        <p id={id + 'm'} tabIndex={-1} className="basiq-MfaForm-message">
-          {said}
+      {message && !busy && (
+        <p ref={messageRef} id={id + 'm'} tabIndex={-1} className="basiq-MfaForm-message">
+          {labels[message]}
         </p>
       )}
-      {!done && (
+      {!accepted && (
         <>
-          {values.map((value, i) => {
-            const invalid = marked && !value.trim();
-            const describedBy = [invalid && `${id}e${i}`, !i && state === 'wrong' && id + 'm'];
+          {values.map((value, index) => {
+            const invalid = isFieldInvalid(model, index);
+            const describedBy = [
+              invalid && `${id}e${index}`,
+              !index && state === 'wrong' && id + 'm',
+            ];
             return (
-              <div key={i} className="basiq-MfaForm-field">
-                <label htmlFor={id + i} className="basiq-MfaForm-label">
-                  {shown.prompts[i] || labels.answer}
+              <div key={index} className="basiq-MfaForm-field">
+                <label htmlFor={id + index} className="basiq-MfaForm-label">
+                  {challenge.prompts[index] || labels.answer}
                 </label>
                 <input
-                  id={id + i}
+                  id={id + index}
                   className="basiq-MfaForm-input"
-                  autoComplete={token ? 'one-time-code' : 'off'}
-                  inputMode={token ? 'numeric' : undefined}
+                  autoComplete={isToken ? 'one-time-code' : 'off'}
+                  inputMode={isToken ? 'numeric' : undefined}
                   spellCheck={false}
                   autoCapitalize="off"
                   required
@@ -200,23 +184,17 @@ export function MfaForm({ jobId, onAccepted, autoFocus = true, className }: MfaF
                   value={value}
                   readOnly={busy}
                   disabled={state === 'expired'}
-                  onChange={(event) => {
-                    const { value } = event.target;
-                    dispatch((m) => ({
-                      ...m,
-                      values: m.values.map((v, j) => (j === i ? value : v)),
-                    }));
-                  }}
+                  onChange={(event) => dispatch({ type: 'edit', index, value: event.target.value })}
                 />
                 {invalid && (
-                  <p id={`${id}e${i}`} className="basiq-MfaForm-fieldError">
+                  <p id={`${id}e${index}`} className="basiq-MfaForm-fieldError">
                     {labels.required}
                   </p>
                 )}
               </div>
             );
           })}
-          {answering(state) && expiresIn !== undefined && (
+          {remaining !== undefined && (
             <p
               className="basiq-MfaForm-countdown"
               data-urgent={remaining <= ONE_MINUTE || undefined}
@@ -230,7 +208,7 @@ export function MfaForm({ jobId, onAccepted, autoFocus = true, className }: MfaF
             aria-disabled={busy || undefined}
             disabled={state === 'expired'}
           >
-            {busy ? said : labels.submit}
+            {busy && message ? labels[message] : labels.submit}
           </button>
         </>
       )}

@@ -4,15 +4,21 @@ import type { connectionStatusLabels } from '../labels/connectionStatusLabels.js
 export type FailureFamily = keyof (typeof connectionStatusLabels)['failure'];
 
 // Basiq's failure codes by family; every other code is `generic`.
-const CODES: Array<[FailureFamily, string]> = [
-  ['credentials', 'invalid-credentials authorization-failed'],
-  ['userAction', 'account-not-accessible-requires-user-action user-action-required'],
+const CODES: ReadonlyArray<readonly [FailureFamily, readonly string[]]> = [
+  ['credentials', ['invalid-credentials', 'authorization-failed']],
+  ['userAction', ['account-not-accessible-requires-user-action', 'user-action-required']],
   [
     'unavailable',
-    'service-unavailable system-unavailable maintenance connector-error institution-not-available',
+    [
+      'service-unavailable',
+      'system-unavailable',
+      'maintenance',
+      'connector-error',
+      'institution-not-available',
+    ],
   ],
-  ['timedOut', 'job-timed-out'],
-  ['institution', 'institution-disabled institution-not-found institution-not-supported'],
+  ['timedOut', ['job-timed-out']],
+  ['institution', ['institution-disabled', 'institution-not-found', 'institution-not-supported']],
 ];
 
 /**
@@ -22,5 +28,5 @@ const CODES: Array<[FailureFamily, string]> = [
  */
 export function failureFamily(code: string): FailureFamily {
   const key = code.trim().toLowerCase();
-  return CODES.find(([, codes]) => codes.split(' ').includes(key))?.[0] ?? 'generic';
+  return CODES.find(([, codes]) => codes.includes(key))?.[0] ?? 'generic';
 }

@@ -1,4 +1,5 @@
-import { createContext } from 'react';
+'use client';
+import { createContext, useContext } from 'react';
 import type { BasiqClient } from '../client/createBasiqClient.js';
 import type { PartialLabels } from '../labels/defaultLabels.js';
 
@@ -14,3 +15,10 @@ export interface BasiqContextValue {
 }
 
 export const BasiqContext = /* @__PURE__ */ createContext<BasiqContextValue | null>(null);
+
+/** The provider's context for `hook`; outside `<BasiqProvider>` it throws, naming the hook. */
+export function useBasiqContext(hook: string): BasiqContextValue {
+  const value = useContext(BasiqContext);
+  if (!value) throw new Error(`${hook} must be used within <BasiqProvider>`);
+  return value;
+}

@@ -1,8 +1,9 @@
 'use client';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { AuthLink } from '../client/types.js';
 import { authLinkQueryOptions } from '../queries/authLinkQueryOptions.js';
 import type { basiqKeys } from '../queries/basiqKeys.js';
-import { useBasiqClient } from './useBasiqClient.js';
+import { useBasiqContext } from './basiqContext.js';
 import { useBasiqQuery, type BasiqQueryOptions } from './useBasiqQuery.js';
 
 /**
@@ -16,7 +17,7 @@ import { useBasiqQuery, type BasiqQueryOptions } from './useBasiqQuery.js';
 export function useAuthLink<TData = AuthLink | null>(
   userId: string | undefined,
   options: BasiqQueryOptions<AuthLink | null, TData, ReturnType<typeof basiqKeys.authLink>> = {},
-) {
-  const client = useBasiqClient();
+): UseQueryResult<TData, Error> {
+  const { client } = useBasiqContext('useAuthLink');
   return useBasiqQuery(authLinkQueryOptions(client, userId), options);
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useMemo } from 'react';
 import { mergeLabels, type BasiqLabels } from '../labels/defaultLabels.js';
-import { useBasiqContext } from './useBasiqClient.js';
+import { useBasiqContext } from './basiqContext.js';
 
 /**
  * The texts of the nearest `<BasiqProvider>`: its `labels` merged over the English defaults.
@@ -11,6 +11,6 @@ import { useBasiqContext } from './useBasiqClient.js';
  * <h2>{labels.phase[phase]}</h2>
  */
 export function useBasiqLabels(): BasiqLabels {
-  const { labels } = useBasiqContext();
+  const { labels } = useBasiqContext('useBasiqLabels');
   return useMemo(() => mergeLabels(labels), [labels]);
 }

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { BasiqError } from '../client/errors.js';
 import { isAllowedUrl } from '../client/isAllowedUrl.js';
 import type { ConsentAction, ConsentUrlOptions } from '../client/types.js';
-import { useBasiqContext } from './useBasiqClient.js';
+import { useBasiqContext } from './basiqContext.js';
 
 /** The consent URL holds a token: build a fresh one well before that token runs out. */
 const HREF_REFRESH_MS = 5 * 60_000;
@@ -40,7 +40,7 @@ export interface ConsentLauncher {
  * <button disabled={!isReady} onClick={() => open()}>Connect your bank</button>
  */
 export function useConsentLauncher(defaults: ConsentUrlOptions = {}): ConsentLauncher {
-  const { client, allowedHosts } = useBasiqContext();
+  const { client, allowedHosts } = useBasiqContext('useConsentLauncher');
   const [href, setHref] = useState<string>();
   const [error, setError] = useState<Error>();
   const { action, institutionId, connectionId } = defaults;

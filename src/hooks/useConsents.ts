@@ -1,8 +1,9 @@
 'use client';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { Consent } from '../client/types.js';
 import type { basiqKeys } from '../queries/basiqKeys.js';
 import { consentsQueryOptions } from '../queries/consentsQueryOptions.js';
-import { useBasiqClient } from './useBasiqClient.js';
+import { useBasiqContext } from './basiqContext.js';
 import { useBasiqQuery, type BasiqQueryOptions } from './useBasiqQuery.js';
 
 /**
@@ -16,7 +17,7 @@ import { useBasiqQuery, type BasiqQueryOptions } from './useBasiqQuery.js';
 export function useConsents<TData = Consent[]>(
   userId: string | undefined,
   options: BasiqQueryOptions<Consent[], TData, ReturnType<typeof basiqKeys.consents>> = {},
-) {
-  const client = useBasiqClient();
+): UseQueryResult<TData, Error> {
+  const { client } = useBasiqContext('useConsents');
   return useBasiqQuery(consentsQueryOptions(client, userId), options);
 }

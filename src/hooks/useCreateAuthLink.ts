@@ -1,12 +1,16 @@
 'use client';
-import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
+import { useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import type { AuthLink } from '../client/types.js';
-import { basiqKeys } from '../queries/basiqKeys.js';
-import { useBasiqClient } from './useBasiqClient.js';
+import { createAuthLinkMutationOptions } from '../queries/createAuthLinkMutationOptions.js';
+import { useBasiqContext } from './basiqContext.js';
+import { useBasiqMutation, type BasiqMutationOptions } from './useBasiqMutation.js';
 
 /**
  * Creates a new auth link for a user (replacing the previous one), optionally sent to another
  * `mobile`; `useAuthLink` shows it at once.
+ *
+ * @param userId - Whose auth link.
+ * @param options - react-query's mutation options (`onSuccess`, `onError`, …).
  *
  * @example
  * const create = useCreateAuthLink(userId);
@@ -14,17 +18,9 @@ import { useBasiqClient } from './useBasiqClient.js';
  */
 export function useCreateAuthLink(
   userId: string,
-  options: Omit<UseMutationOptions<AuthLink, Error, { mobile?: string } | void>, 'mutationFn'> = {},
-) {
-  const client = useBasiqClient();
+  options: BasiqMutationOptions<AuthLink, { mobile?: string } | void> = {},
+): UseMutationResult<AuthLink, Error, { mobile?: string } | void> {
+  const { client } = useBasiqContext('useCreateAuthLink');
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationKey: ['basiq', 'createAuthLink', userId],
-    ...options,
-    mutationFn: (body) => client.createAuthLink(userId, body ?? {}),
-    onSuccess: async (link, ...rest) => {
-      queryClient.setQueryData(basiqKeys.authLink(userId), link);
-      await options.onSuccess?.(link, ...rest);
-    },
-  });
+  return useBasiqMutation(createAuthLinkMutationOptions(client, queryClient, userId), options);
 }

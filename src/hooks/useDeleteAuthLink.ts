@@ -1,10 +1,14 @@
 'use client';
-import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
-import { basiqKeys } from '../queries/basiqKeys.js';
-import { useBasiqClient } from './useBasiqClient.js';
+import { useQueryClient, type UseMutationResult } from '@tanstack/react-query';
+import { deleteAuthLinkMutationOptions } from '../queries/deleteAuthLinkMutationOptions.js';
+import { useBasiqContext } from './basiqContext.js';
+import { useBasiqMutation, type BasiqMutationOptions } from './useBasiqMutation.js';
 
 /**
  * Deletes a user's auth link; `useAuthLink` then reads `null`.
+ *
+ * @param userId - Whose auth link.
+ * @param options - react-query's mutation options (`onSuccess`, `onError`, …).
  *
  * @example
  * const remove = useDeleteAuthLink(userId);
@@ -12,17 +16,9 @@ import { useBasiqClient } from './useBasiqClient.js';
  */
 export function useDeleteAuthLink(
   userId: string,
-  options: Omit<UseMutationOptions<void, Error, void>, 'mutationFn'> = {},
-) {
-  const client = useBasiqClient();
+  options: BasiqMutationOptions<void, void> = {},
+): UseMutationResult<void, Error, void> {
+  const { client } = useBasiqContext('useDeleteAuthLink');
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationKey: ['basiq', 'deleteAuthLink', userId],
-    ...options,
-    mutationFn: () => client.deleteAuthLink(userId),
-    onSuccess: async (...args) => {
-      queryClient.setQueryData(basiqKeys.authLink(userId), null);
-      await options.onSuccess?.(...args);
-    },
-  });
+  return useBasiqMutation(deleteAuthLinkMutationOptions(client, queryClient, userId), options);
 }

@@ -1,8 +1,9 @@
 'use client';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { BasiqEvent } from '../client/types.js';
 import type { basiqKeys } from '../queries/basiqKeys.js';
 import { eventsQueryOptions } from '../queries/eventsQueryOptions.js';
-import { useBasiqClient } from './useBasiqClient.js';
+import { useBasiqContext } from './basiqContext.js';
 import { useBasiqQuery, type BasiqQueryOptions } from './useBasiqQuery.js';
 
 /**
@@ -15,7 +16,7 @@ import { useBasiqQuery, type BasiqQueryOptions } from './useBasiqQuery.js';
 export function useEvents<TData = BasiqEvent[]>(
   query: { userId?: string; filter?: string } = {},
   options: BasiqQueryOptions<BasiqEvent[], TData, ReturnType<typeof basiqKeys.events>> = {},
-) {
-  const client = useBasiqClient();
+): UseQueryResult<TData, Error> {
+  const { client } = useBasiqContext('useEvents');
   return useBasiqQuery(eventsQueryOptions(client, query), options);
 }

@@ -1,8 +1,10 @@
 'use client';
-import type { QueryClient } from '@tanstack/react-query';
+import { matchQuery, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { Job } from '../client/types.js';
+import { basiqKeys, userQueryKind } from '../queries/basiqKeys.js';
 
+// What a finished connection changes: the user's job lists and consents.
 const REFRESHED_BY_A_JOB = new Set(['jobs', 'consents']);
 
 /**
@@ -11,17 +13,15 @@ const REFRESHED_BY_A_JOB = new Set(['jobs', 'consents']);
  */
 export function useInvalidateOnJobSuccess(queryClient: QueryClient): void {
   useEffect(() => {
-    const done = new Set<string>();
+    const refreshedFor = new Set<string>();
     return queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== 'updated' || event.action.type !== 'success') return;
-      const [scope, kind, jobId] = event.query.queryKey as unknown[];
+      if (!matchQuery({ queryKey: basiqKeys.jobs() }, event.query)) return;
       const job = event.query.state.data as Job | undefined;
-      if (scope !== 'basiq' || kind !== 'job' || job?.phase !== 'success') return;
-      if (done.has(jobId as string)) return;
-      done.add(jobId as string);
+      if (job?.phase !== 'success' || refreshedFor.has(job.id)) return;
+      refreshedFor.add(job.id);
       void queryClient.invalidateQueries({
-        predicate: ({ queryKey: [s, k, , what] }) =>
-          s === 'basiq' && k === 'user' && REFRESHED_BY_A_JOB.has(what as string),
+        predicate: ({ queryKey }) => REFRESHED_BY_A_JOB.has(userQueryKind(queryKey) ?? ''),
       });
     });
   }, [queryClient]);

@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 import type { Job, JobFailure, JobPhase, MfaChallenge } from '../client/types.js';
 import type { basiqKeys } from '../queries/basiqKeys.js';
 import { jobQueryOptions, type JobQueryOptions } from '../queries/jobQueryOptions.js';
-import { useBasiqContext } from './useBasiqClient.js';
+import { useBasiqContext } from './basiqContext.js';
 
 /**
  * Options of {@link useJob}: react-query's, without the key and function it sets, and
@@ -50,7 +50,7 @@ export function useJob<TData = Job>(
   jobId: string | undefined,
   { maxPollMs, ...options }: UseJobOptions<TData> = {},
 ): UseJobResult<TData> {
-  const context = useBasiqContext();
+  const context = useBasiqContext('useJob');
   const userSelect = options.select;
   // Keeps the job beside what `select` makes of it, so both can be returned.
   const select = useCallback(

@@ -1,13 +1,16 @@
 'use client';
-import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
-import type { Consent } from '../client/types.js';
-import { basiqKeys } from '../queries/basiqKeys.js';
-import { useBasiqClient } from './useBasiqClient.js';
+import { useQueryClient, type UseMutationResult } from '@tanstack/react-query';
+import { revokeConsentMutationOptions } from '../queries/revokeConsentMutationOptions.js';
+import { useBasiqContext } from './basiqContext.js';
+import { useBasiqMutation, type BasiqMutationOptions } from './useBasiqMutation.js';
 
 /**
  * Revokes one of a user's consents (Basiq also removes its connections). The consent leaves
  * the `useConsents` list at once; if Basiq refuses, it comes back and the mutation's `error`
  * says why. Afterwards the user's data is refetched.
+ *
+ * @param userId - Whose consent to revoke.
+ * @param options - react-query's mutation options (`onSuccess`, `onError`, …).
  *
  * @example
  * const revoke = useRevokeConsent(userId);
@@ -15,29 +18,9 @@ import { useBasiqClient } from './useBasiqClient.js';
  */
 export function useRevokeConsent(
   userId: string,
-  options: Omit<UseMutationOptions<void, Error, string>, 'mutationFn' | 'onMutate'> = {},
-) {
-  const client = useBasiqClient();
+  options: BasiqMutationOptions<void, string> = {},
+): UseMutationResult<void, Error, string> {
+  const { client } = useBasiqContext('useRevokeConsent');
   const queryClient = useQueryClient();
-  const key = basiqKeys.consents(userId);
-  return useMutation<void, Error, string, { previous?: Consent[] }>({
-    mutationKey: ['basiq', 'revokeConsent', userId],
-    ...(options as object),
-    mutationFn: (consentId) => client.revokeConsent(userId, consentId),
-    onMutate: async (consentId) => {
-      await queryClient.cancelQueries({ queryKey: key });
-      const previous = queryClient.getQueryData<Consent[]>(key);
-      queryClient.setQueryData<Consent[]>(key, (list) => list?.filter((c) => c.id !== consentId));
-      return { previous };
-    },
-    onError: (error, consentId, context, ...rest) => {
-      if (context?.previous) queryClient.setQueryData(key, context.previous);
-      options.onError?.(error, consentId, undefined, ...rest);
-    },
-    onSettled: (data, error, consentId, _context, ...rest) => {
-      // Refetch in the background: the mutation settles (and shows its error) at once.
-      void queryClient.invalidateQueries({ queryKey: basiqKeys.user(userId) });
-      return options.onSettled?.(data, error, consentId, undefined, ...rest);
-    },
-  });
+  return useBasiqMutation(revokeConsentMutationOptions(client, queryClient, userId), options);
 }

@@ -1,9 +1,10 @@
 'use client';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { UserJobsFilter } from '../client/createBasiqClient.js';
 import type { Job } from '../client/types.js';
 import type { basiqKeys } from '../queries/basiqKeys.js';
 import { userJobsQueryOptions } from '../queries/userJobsQueryOptions.js';
-import { useBasiqClient } from './useBasiqClient.js';
+import { useBasiqContext } from './basiqContext.js';
 import { useBasiqQuery, type BasiqQueryOptions } from './useBasiqQuery.js';
 
 /**
@@ -17,7 +18,7 @@ export function useUserJobs<TData = Job[]>(
   userId: string | undefined,
   filter?: UserJobsFilter,
   options: BasiqQueryOptions<Job[], TData, ReturnType<typeof basiqKeys.userJobs>> = {},
-) {
-  const client = useBasiqClient();
+): UseQueryResult<TData, Error> {
+  const { client } = useBasiqContext('useUserJobs');
   return useBasiqQuery(userJobsQueryOptions(client, userId, filter), options);
 }

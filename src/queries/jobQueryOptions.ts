@@ -1,10 +1,10 @@
-import { queryOptions, skipToken } from '@tanstack/react-query';
+import { queryOptions, skipToken, type QueryFunctionContext } from '@tanstack/react-query';
 import type { BasiqClient } from '../client/createBasiqClient.js';
 import { BasiqPollTimeoutError } from '../client/errors.js';
 import type { Job } from '../client/types.js';
 import { basiqKeys } from './basiqKeys.js';
 import { nextPollDelay, POLL_TIMING } from './nextPollDelay.js';
-import { pollHistory } from './pollHistory.js';
+import { countPoll, endPollPeriod, pollHistory } from './pollHistory.js';
 
 /** Options of {@link jobQueryOptions}. */
 export interface JobQueryOptions {
@@ -18,28 +18,21 @@ export interface JobQueryOptions {
   maxPollMs?: number;
 }
 
-// When polling of each running job began, and its last poll, by job id.
-const periods = new Map<string, [start: number, last: number]>();
-
 async function getJobWithin(
   client: BasiqClient,
   jobId: string,
   maxPollMs: number,
-  signal: AbortSignal,
+  { signal, client: queryClient }: QueryFunctionContext,
 ): Promise<Job> {
   const job = await client.getJob(jobId, { signal });
-  const now = Date.now();
-  const [start, last] = periods.get(jobId) ?? [now, now];
-  const since = now - last < 2 * POLL_TIMING.slowMax ? start : now;
-  periods.delete(jobId);
-  if (job.isTerminal) return job;
-  if (now - since >= maxPollMs) {
+  const polledFor = countPoll(queryClient, jobId, 2 * POLL_TIMING.slowMax);
+  if (job.isTerminal || polledFor >= maxPollMs) endPollPeriod(queryClient, jobId);
+  if (!job.isTerminal && polledFor >= maxPollMs) {
     throw new BasiqPollTimeoutError(
       `Job ${jobId} still running after ${Math.round(maxPollMs / 60_000)} min; polling stopped, refetch to check again`,
       { jobId, maxPollMs, job },
     );
   }
-  periods.set(jobId, [since, now]);
   return job;
 }
 
@@ -67,7 +60,7 @@ export function jobQueryOptions(
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
     queryKey: basiqKeys.job(jobId ?? ''),
-    queryFn: jobId ? ({ signal }) => getJobWithin(client, jobId, maxPollMs, signal) : skipToken,
+    queryFn: jobId ? (context) => getJobWithin(client, jobId, maxPollMs, context) : skipToken,
     refetchInterval: (query) => nextPollDelay(query.state.data, pollHistory(query)),
     // A finished job never changes: no refetch on focus, remount or invalidation by staleness.
     // A running one is fresh for a fast tick, so a component mounting beside another (the MFA

@@ -72,7 +72,8 @@ export function nextPollDelay(job: Job | undefined, history: PollHistory): numbe
       POLL_TIMING.errorMax,
       POLL_TIMING.errorBase * 2 ** (history.failures - 1),
     );
-    const retryAfter = (history.error as BasiqApiError | undefined)?.retryAfterMs ?? 0;
+    const retryAfter =
+      history.error instanceof BasiqApiError ? (history.error.retryAfterMs ?? 0) : 0;
     return Math.max(backoff, retryAfter);
   }
   if (!job) return POLL_TIMING.fast;

@@ -6,6 +6,8 @@ import { basiqKeys } from './basiqKeys.js';
 import { isRetrieving, type PollHistory } from './nextPollDelay.js';
 
 interface Tracker {
+  /** The `maxPollMs` period: when polling of the running job began, and its last poll. */
+  period?: [start: number, last: number];
   seenDataAt: number;
   seenErrorAt: number;
   slowPolls: number;
@@ -61,8 +63,34 @@ export function pollHistory(
   };
 }
 
+const jobQuery = (queryClient: QueryClient, jobId: string) =>
+  queryClient.getQueryCache().find({ queryKey: basiqKeys.job(jobId), exact: true });
+
 /** Notes that an MFA answer for `jobId` was just posted, so polling resumes fast. */
 export function markMfaAnswered(queryClient: QueryClient, jobId: string): void {
-  const query = queryClient.getQueryCache().find({ queryKey: basiqKeys.job(jobId), exact: true });
+  const query = jobQuery(queryClient, jobId);
   if (query) trackerOf(query).mfaAnsweredAt = Date.now();
+}
+
+/**
+ * Counts a poll of a job towards its `maxPollMs` period and returns how long that period has
+ * run, in ms. A gap between polls of `restartAfterMs` or more (a hidden tab, an MFA wait,
+ * nothing watching) starts a new period. The period is kept with the job's query, so it goes
+ * when the query does.
+ */
+export function countPoll(queryClient: QueryClient, jobId: string, restartAfterMs: number): number {
+  const query = jobQuery(queryClient, jobId);
+  if (!query) return 0;
+  const tracker = trackerOf(query);
+  const now = Date.now();
+  const [start, last] = tracker.period ?? [now, now];
+  const since = now - last < restartAfterMs ? start : now;
+  tracker.period = [since, now];
+  return now - since;
+}
+
+/** Ends a job's `maxPollMs` period (it finished, or polling stopped): the next poll starts anew. */
+export function endPollPeriod(queryClient: QueryClient, jobId: string): void {
+  const query = jobQuery(queryClient, jobId);
+  if (query) delete trackerOf(query).period;
 }

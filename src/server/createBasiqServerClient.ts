@@ -98,8 +98,8 @@ export function createBasiqServerClient(options: BasiqServerClientOptions): Basi
       // Only a CLIENT_ACCESS token bound to this user may leave the server.
       const { exp } = assertClientToken(minted.access_token, { userId });
       // expires_in may be missing or overstate the token's life: its own exp wins.
-      const left = exp === undefined ? Infinity : exp - Date.now() / 1000;
-      return { ...minted, expires_in: Math.floor(Math.min(minted.expires_in, left)) };
+      const secondsLeft = exp === undefined ? Infinity : exp - Date.now() / 1000;
+      return { ...minted, expires_in: Math.floor(Math.min(minted.expires_in, secondsLeft)) };
     },
     createUser: (body, { signal } = {}) =>
       request('POST', '/users', { body, signal, expect: 'object' }),

@@ -102,7 +102,7 @@ export async function consentPage(
       ? (fields.get('scenario') as MockScenario)
       : 'success';
     const connectionId = fields.get('connectionId');
-    const connection = connectionId ? mock.store.connections.get(connectionId) : undefined;
+    const connection = connectionId ? mock.store.connection(connectionId) : undefined;
     if (connectionId && connection?.userId !== userId) {
       return page(
         'Connection not found',

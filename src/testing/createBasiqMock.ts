@@ -126,7 +126,7 @@ export function createMockInternals(options: BasiqMockOptions = {}) {
       return { jobId: job.id, ...(job.connectionId && { connectionId: job.connectionId }) };
     },
     clientToken(userId, { expiresInSeconds = settings.tokenTtlSeconds } = {}) {
-      if (!store.users.has(userId)) store.createUser({ id: userId });
+      if (!store.user(userId)) store.createUser({ id: userId });
       return mintToken('CLIENT_ACCESS', { userId, now: now(), ttlSeconds: expiresInSeconds });
     },
     serverToken: ({ expiresInSeconds = settings.tokenTtlSeconds } = {}) =>

@@ -7,7 +7,7 @@ export { createBasiqMock } from './createBasiqMock.js';
 export { startMockBasiqServer } from './startMockBasiqServer.js';
 export type { MockBasiqServer, MockBasiqServerOptions } from './startMockBasiqServer.js';
 export { SCENARIOS } from './scenarios.js';
-export type { MockScenario } from './scenarios.js';
+export type { MockScenario, MockStepTitle, TimedStep } from './scenarios.js';
 export { MOCK_DEFAULTS, INSTITUTIONS, EVENT_TYPES, CONSENT_TEMPLATE } from './fixtures.js';
 export type {
   BasiqMock,
@@ -17,7 +17,5 @@ export type {
   FaultTarget,
   MalformKind,
   MockRequest,
-  MockStepTitle,
   StepDurations,
-  TimedStep,
 } from './types.js';

@@ -1,7 +1,14 @@
 // A mock job is its plan, its start time and the MFA answers it got; what Basiq would
 // show at any moment is derived from those and the mock clock, so nothing needs a timer.
-import { DEFAULT_STEP_MS, SCENARIO_PLANS, type MfaPlan, type MockScenario } from './scenarios.js';
-import type { MockStepTitle, StepDurations, TimedStep } from './types.js';
+import {
+  DEFAULT_STEP_MS,
+  SCENARIO_PLANS,
+  type MfaPlan,
+  type MockScenario,
+  type MockStepTitle,
+  type TimedStep,
+} from './scenarios.js';
+import type { StepDurations } from './types.js';
 
 /** Wrong MFA answers a challenge takes before the step fails. */
 const MAX_MFA_ATTEMPTS = 3;
@@ -132,26 +139,26 @@ function mfaStep(job: MockJob, plan: MfaPlan, askedAt: number, now: number, cont
 /** What the job looks like at `now`. */
 export function viewJob(job: MockJob, now: number, context: JobContext): JobView {
   const steps: StepView[] = [];
-  let t = job.createdAt;
+  let stepStart = job.createdAt;
   let updatedAt = job.createdAt;
   let stopped = false;
   let failed = false;
   let waitingFor: string[] | undefined;
-  const at = (time: number) => (updatedAt = Math.max(updatedAt, time));
+  const advanceTo = (time: number) => (updatedAt = Math.max(updatedAt, time));
 
   for (const plan of SCENARIO_PLANS[job.scenario].steps) {
-    if (stopped || now < t) {
+    if (stopped || now < stepStart) {
       steps.push({ title: plan.title, status: 'pending', result: null });
       continue;
     }
     if (!plan.mfa) {
-      const end = t + job.durations[plan.title as TimedStep];
+      const end = stepStart + job.durations[plan.title as TimedStep];
       if (now < end) {
         steps.push({ title: plan.title, status: 'in-progress', result: null });
         stopped = true;
         continue;
       }
-      t = at(end);
+      stepStart = advanceTo(end);
       if (plan.fails) {
         steps.push({ title: plan.title, status: 'failed', result: { ...plan.fails } });
         stopped = failed = true;
@@ -162,10 +169,10 @@ export function viewJob(job: MockJob, now: number, context: JobContext): JobView
       continue;
     }
 
-    const mfa = mfaStep(job, plan.mfa, t, now, context);
+    const mfa = mfaStep(job, plan.mfa, stepStart, now, context);
     steps.push({ title: plan.title, status: mfa.status, result: mfa.result });
-    mfa.changes.forEach(at);
-    if (mfa.status === 'success') t = mfa.changes.at(-1)!;
+    mfa.changes.forEach(advanceTo);
+    if (mfa.status === 'success') stepStart = mfa.changes.at(-1)!;
     else stopped = true;
     if (mfa.status === 'failed') failed = true;
     if (mfa.waitingFor) waitingFor = mfa.waitingFor;

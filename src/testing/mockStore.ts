@@ -1,5 +1,6 @@
-// The mock's state: plain records, changed only through these functions so that every
-// change Basiq would announce also becomes an event.
+// The mock's state: plain records, read through these functions and changed only through
+// them, so that every change Basiq would announce also becomes an event. Nothing outside
+// this file holds its Maps.
 import { CONSENT_TEMPLATE, INSTITUTIONS } from './fixtures.js';
 import {
   durationsOf,
@@ -112,13 +113,13 @@ export function createMockStore(context: JobContext & { now: () => number }) {
       (c) => c.userId === userId && !c.revokedAt && c.expiresAt > now(),
     );
     if (found) return found;
-    const t = now();
+    const createdAt = now();
     const consent: MockConsent = {
       id: crypto.randomUUID(),
       userId,
-      createdAt: t,
-      updatedAt: t,
-      expiresAt: t + CONSENT_TTL_MS,
+      createdAt,
+      updatedAt: createdAt,
+      expiresAt: createdAt + CONSENT_TTL_MS,
     };
     consents.set(consent.id, consent);
     emit(userId, 'consent', 'created', `/users/${userId}/consents/${consent.id}`, {
@@ -184,8 +185,7 @@ export function createMockStore(context: JobContext & { now: () => number }) {
 
   /** Revoking a consent also removes its connections (and so the jobs' sources). */
   function revokeConsent(consent: MockConsent): void {
-    const t = now();
-    consent.revokedAt = consent.updatedAt = t;
+    consent.revokedAt = consent.updatedAt = now();
     emit(consent.userId, 'consent', 'revoked', `/users/${consent.userId}/consents/${consent.id}`, {
       id: consent.id,
       type: 'consent',
@@ -207,6 +207,13 @@ export function createMockStore(context: JobContext & { now: () => number }) {
     }
   }
 
+  /** Changes the fields given; the id stays. */
+  function updateUser(userId: string, fields: Partial<Omit<MockUser, 'id'>>): MockUser | undefined {
+    const user = users.get(userId);
+    if (user) Object.assign(user, fields, { id: userId });
+    return user;
+  }
+
   function deleteUser(userId: string): void {
     users.delete(userId);
     for (const map of [consents, connections, jobs] as Map<string, { userId: string }>[]) {
@@ -225,6 +232,28 @@ export function createMockStore(context: JobContext & { now: () => number }) {
     };
     authLinks.set(userId, link);
     return link;
+  }
+
+  /** `DELETE /users/{id}/auth_link`: the link reads as gone (410) from now on. */
+  function deleteAuthLink(userId: string): void {
+    const link = authLinks.get(userId);
+    if (link) link.gone = true;
+  }
+
+  /** Notes an answer to a job's MFA challenge (the job engine reads them to move on). */
+  function answerMfa(jobId: string, answer: MockJob['answers'][number]): void {
+    jobs.get(jobId)?.answers.push(answer);
+  }
+
+  /**
+   * Basiq's limit on `POST /token`: seconds to wait when `limit` tokens were minted in the
+   * last `windowMs` at `t`, else undefined (and then call {@link recordToken}).
+   */
+  function tokenRetryAfter(t: number, windowMs: number, limit: number): number | undefined {
+    while (tokenTimes.length && tokenTimes[0]! <= t - windowMs) tokenTimes.shift();
+    return tokenTimes.length >= limit
+      ? Math.ceil((tokenTimes[0]! + windowMs - t) / 1000)
+      : undefined;
   }
 
   const liveAuthLink = (userId: string) => {
@@ -260,25 +289,37 @@ export function createMockStore(context: JobContext & { now: () => number }) {
     tokenTimes.length = 0;
   }
 
+  const ofUser = <T extends { userId: string }>(items: Map<string, T>, userId: string) =>
+    [...items.values()].filter((item) => item.userId === userId);
+
   return {
-    users,
-    consents,
-    connections,
-    jobs,
-    events,
-    tokenTimes,
+    user: (userId: string): Readonly<MockUser> | undefined => users.get(userId),
+    consent: (consentId: string): Readonly<MockConsent> | undefined => consents.get(consentId),
+    consentsOf: (userId: string): readonly Readonly<MockConsent>[] => ofUser(consents, userId),
+    connection: (connectionId: string): Readonly<MockConnection> | undefined =>
+      connections.get(connectionId),
+    connectionsOf: (userId: string): readonly Readonly<MockConnection>[] =>
+      ofUser(connections, userId),
+    job: (jobId: string): Readonly<MockJob> | undefined => jobs.get(jobId),
+    jobsOf: (userId: string): readonly Readonly<MockJob>[] => ofUser(jobs, userId),
+    authLink: (userId: string): Readonly<MockAuthLink> | undefined => authLinks.get(userId),
+    events: (): readonly Readonly<MockEvent>[] => events,
     view,
     render,
+    liveAuthLink,
+    renderConsent,
     createUser,
+    updateUser,
     activeConsent,
     startJob,
     refreshConnection,
     revokeConsent,
     deleteUser,
     createAuthLink,
-    liveAuthLink,
-    authLinks,
-    renderConsent,
+    deleteAuthLink,
+    answerMfa,
+    tokenRetryAfter,
+    recordToken: (t: number) => void tokenTimes.push(t),
     reset,
   };
 }

@@ -1,4 +1,14 @@
-import type { MockStepTitle, TimedStep } from './types.js';
+/** What takes time in a mock job: the steps that run on their own, and checking an MFA answer. */
+export type TimedStep = Exclude<MockStepTitle, 'mfa-challenge'> | 'mfa-verify';
+
+/** The step titles the mock's jobs go through (Basiq's own). */
+export type MockStepTitle =
+  | 'verify-credentials'
+  | 'mfa-challenge'
+  | 'retrieve-accounts'
+  | 'retrieve-transactions'
+  | 'retrieve-statements'
+  | 'create-report';
 
 /** Every scenario a mock job can play, in the order the consent stand-in page lists them. */
 export const SCENARIOS = [

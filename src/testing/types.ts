@@ -1,5 +1,5 @@
 import type { HttpHandler } from 'msw';
-import type { MockScenario } from './scenarios.js';
+import type { MockScenario, TimedStep } from './scenarios.js';
 
 /** Options of {@link createBasiqMock}. Every field has a default a test can rely on. */
 export interface BasiqMockOptions {
@@ -27,18 +27,6 @@ export interface BasiqMockOptions {
 
 /** How long each step of a mock job takes, in ms: one number for every step, or per step title. */
 export type StepDurations = number | Partial<Record<TimedStep, number>>;
-
-/** What takes time in a mock job: the steps that run on their own, and checking an MFA answer. */
-export type TimedStep = Exclude<MockStepTitle, 'mfa-challenge'> | 'mfa-verify';
-
-/** The step titles the mock's jobs go through (Basiq's own). */
-export type MockStepTitle =
-  | 'verify-credentials'
-  | 'mfa-challenge'
-  | 'retrieve-accounts'
-  | 'retrieve-transactions'
-  | 'retrieve-statements'
-  | 'create-report';
 
 /** Options of {@link BasiqMockControl.createJob}. */
 export interface CreateJobOptions {

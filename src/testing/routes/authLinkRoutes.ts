@@ -18,7 +18,7 @@ function render(link: MockAuthLink) {
 }
 
 const unknownUser = ({ store, params }: RouteContext) =>
-  store.users.has(params.userId!) ? undefined : basiqError(404, 'User not found.');
+  store.user(params.userId!) ? undefined : basiqError(404, 'User not found.');
 
 /** Auth links: a new one replaces the last; a deleted or expired one reads as 410 Gone. */
 export function authLinkRoutes(): Route[] {
@@ -32,7 +32,7 @@ export function authLinkRoutes(): Route[] {
       async handle(context) {
         const { store, params, request } = context;
         const body = (await jsonBody(request)) as { mobile?: unknown } | undefined;
-        const user = store.users.get(params.userId!);
+        const user = store.user(params.userId!);
         if (!user) return basiqError(404, 'User not found.');
         const mobile = typeof body?.mobile === 'string' && body.mobile ? body.mobile : user.mobile;
         if (!mobile) {
@@ -66,8 +66,7 @@ export function authLinkRoutes(): Route[] {
       handle(context) {
         const missing = unknownUser(context);
         if (missing) return missing;
-        const link = context.store.authLinks.get(context.params.userId!);
-        if (link) link.gone = true;
+        context.store.deleteAuthLink(context.params.userId!);
         return new HttpResponse(null, { status: 204 });
       },
     },

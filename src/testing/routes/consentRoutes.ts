@@ -11,9 +11,8 @@ export function consentRoutes(): Route[] {
       access: 'token',
       owner: pathUser,
       handle({ store, params, baseUrl }) {
-        if (!store.users.has(params.userId!)) return basiqError(404, 'User not found.');
-        const consents = [...store.consents.values()]
-          .filter((consent) => consent.userId === params.userId)
+        if (!store.user(params.userId!)) return basiqError(404, 'User not found.');
+        const consents = [...store.consentsOf(params.userId!)]
           .sort((a, b) => b.createdAt - a.createdAt)
           .map(store.renderConsent);
         return basiqList(consents, `${baseUrl}/users/${params.userId}/consents`);
@@ -25,7 +24,7 @@ export function consentRoutes(): Route[] {
       access: 'token',
       owner: pathUser,
       handle({ store, params }) {
-        const consent = store.consents.get(params.consentId!);
+        const consent = store.consent(params.consentId!);
         if (!consent || consent.userId !== params.userId) {
           return basiqError(404, 'Consent not found.');
         }

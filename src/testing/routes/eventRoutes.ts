@@ -82,7 +82,8 @@ export function eventRoutes(): Route[] {
           );
         }
         const since = now() - RETENTION_MS;
-        const events = store.events
+        const events = store
+          .events()
           .filter((event) => event.createdAt > since && matches(event))
           .reverse()
           .map((event) => render(event, context));
@@ -95,9 +96,9 @@ export function eventRoutes(): Route[] {
       access: 'server',
       handle(context) {
         const since = context.now() - RETENTION_MS;
-        const event = context.store.events.find(
-          (e) => e.id === context.params.eventId && e.createdAt > since,
-        );
+        const event = context.store
+          .events()
+          .find((e) => e.id === context.params.eventId && e.createdAt > since);
         return event
           ? HttpResponse.json(render(event, context))
           : basiqError(404, 'Event not found.');

@@ -7,7 +7,7 @@ import { jsonBody, pathUser, type Route, type RouteContext } from './route.js';
 
 const CONNECTION_FILTER = /^connection\.id\.eq\('([^']*)'\)$/;
 
-const jobOf = ({ store, params }: RouteContext) => store.jobs.get(params.jobId!);
+const jobOf = ({ store, params }: RouteContext) => store.job(params.jobId!);
 
 const accepted = (job: MockJob, { baseUrl }: RouteContext) =>
   HttpResponse.json(
@@ -36,7 +36,7 @@ export function jobRoutes(): Route[] {
       owner: pathUser,
       handle(context) {
         const { store, params, url, now, baseUrl } = context;
-        if (!store.users.has(params.userId!)) return basiqError(404, 'User not found.');
+        if (!store.user(params.userId!)) return basiqError(404, 'User not found.');
         const filter = url.searchParams.get('filter');
         const match = filter === null ? undefined : CONNECTION_FILTER.exec(filter);
         if (filter !== null && !match) {
@@ -44,9 +44,10 @@ export function jobRoutes(): Route[] {
             parameter: 'filter',
           });
         }
-        const t = now();
-        const jobs = [...store.jobs.values()]
-          .filter((job) => job.userId === params.userId && job.createdAt > t - RETENTION_MS)
+        const since = now() - RETENTION_MS;
+        const jobs = store
+          .jobsOf(params.userId!)
+          .filter((job) => job.createdAt > since)
           .filter((job) => !match || job.connectionId === match[1])
           .sort((a, b) => b.createdAt - a.createdAt)
           .map(store.render);
@@ -63,7 +64,7 @@ export function jobRoutes(): Route[] {
         if (!job) return basiqError(404, 'Job not found.');
         const body = (await jsonBody(context.request)) as Record<string, unknown> | undefined;
         const answers = body?.['mfa-response'];
-        const t = context.now();
+        const answeredAt = context.now();
         const { waitingFor } = context.store.view(job);
         if (!waitingFor) {
           return basiqError(400, 'This job is not waiting for an MFA answer.', {
@@ -87,7 +88,7 @@ export function jobRoutes(): Route[] {
         const mfa = SCENARIO_PLANS[job.scenario].steps.find((s) => s.mfa)?.mfa;
         const forcedWrong = mfa?.firstAnswerWrong && job.answers.length === 0;
         const correct = !forcedWrong && answers.every((a) => a === context.settings.mfaAnswer);
-        job.answers.push({ at: t, correct });
+        context.store.answerMfa(job.id, { at: answeredAt, correct });
         return accepted(job, context);
       },
     },
@@ -98,7 +99,7 @@ export function jobRoutes(): Route[] {
       owner: pathUser,
       handle(context) {
         const { store, params } = context;
-        const connection = store.connections.get(params.connectionId!);
+        const connection = store.connection(params.connectionId!);
         if (!connection || connection.userId !== params.userId) {
           return basiqError(404, 'Connection not found.');
         }

@@ -12,11 +12,9 @@ export function tokenRoute(): Route {
     path: '/token',
     access: 'api-key',
     async handle({ request, store, now, settings }) {
-      const t = now();
-      const issued = store.tokenTimes;
-      while (issued.length && issued[0]! <= t - WINDOW_MS) issued.shift();
-      if (issued.length >= settings.tokenRateLimit) {
-        const retryAfter = Math.ceil((issued[0]! + WINDOW_MS - t) / 1000);
+      const mintedAt = now();
+      const retryAfter = store.tokenRetryAfter(mintedAt, WINDOW_MS, settings.tokenRateLimit);
+      if (retryAfter !== undefined) {
         return basiqError(429, 'Token limit reached: reuse tokens until they expire.', {
           headers: { 'retry-after': String(retryAfter) },
         });
@@ -50,12 +48,12 @@ export function tokenRoute(): Route {
             parameter: 'userId',
           });
         }
-        if (!store.users.has(userId)) return basiqError(404, `User ${userId} not found.`);
+        if (!store.user(userId)) return basiqError(404, `User ${userId} not found.`);
       }
-      issued.push(t);
+      store.recordToken(mintedAt);
       const ttlSeconds = settings.tokenTtlSeconds;
       return HttpResponse.json({
-        access_token: mintToken(scope, { userId, now: t, ttlSeconds }),
+        access_token: mintToken(scope, { userId, now: mintedAt, ttlSeconds }),
         token_type: 'Bearer',
         expires_in: ttlSeconds,
       });

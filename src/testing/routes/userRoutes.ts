@@ -12,7 +12,7 @@ function pick(body: unknown): Partial<MockUser> {
   );
 }
 
-function brief(user: MockUser, { baseUrl }: RouteContext) {
+function brief(user: Readonly<MockUser>, { baseUrl }: RouteContext) {
   return {
     type: 'user',
     id: user.id,
@@ -22,10 +22,10 @@ function brief(user: MockUser, { baseUrl }: RouteContext) {
 }
 
 function withUser(
-  handle: (user: MockUser, context: RouteContext) => Response | Promise<Response>,
+  handle: (user: Readonly<MockUser>, context: RouteContext) => Response | Promise<Response>,
 ): Route['handle'] {
   return (context) => {
-    const user = context.store.users.get(context.params.userId!);
+    const user = context.store.user(context.params.userId!);
     return user ? handle(user, context) : basiqError(404, 'User not found.');
   };
 }
@@ -56,7 +56,7 @@ export function userRoutes(): Route[] {
       handle: withUser((user, context) => {
         const { baseUrl, store } = context;
         const self = `${baseUrl}/users/${user.id}`;
-        const connections = [...store.connections.values()].filter((c) => c.userId === user.id);
+        const connections = store.connectionsOf(user.id);
         return HttpResponse.json({
           ...brief(user, context),
           name: [user.firstName, user.lastName].filter(Boolean).join(' '),
@@ -89,8 +89,8 @@ export function userRoutes(): Route[] {
       path: '/users/:userId',
       access: 'server',
       handle: withUser(async (user, context) => {
-        Object.assign(user, pick(await jsonBody(context.request)));
-        return HttpResponse.json(brief(user, context));
+        const fields = pick(await jsonBody(context.request));
+        return HttpResponse.json(brief(context.store.updateUser(user.id, fields)!, context));
       }),
     },
     {
