@@ -22,6 +22,7 @@ export {
   BasiqNetworkError,
   BasiqResponseError,
   BasiqPollTimeoutError,
+  BasiqBackoffError,
 } from './client/errors.js';
 export type { BasiqErrorDetail, TokenRefusal, NetworkFailure } from './client/errors.js';
 export type { RetryOptions } from './client/retryPolicy.js';

@@ -44,6 +44,11 @@ export class BasiqTokenError extends BasiqError {
   override name = 'BasiqTokenError';
   /** HTTP status of the token endpoint, when it answered. */
   declare readonly status?: number;
+  /**
+   * How long the token endpoint asked to wait (its `Retry-After`, e.g. while Basiq refuses to
+   * mint), in milliseconds; no token request is sent before it has passed.
+   */
+  declare readonly retryAfterMs?: number;
 }
 
 /** Why the token guard refused a token. */
@@ -88,4 +93,17 @@ export class BasiqPollTimeoutError extends BasiqError {
   declare readonly maxPollMs: number;
   /** The job as last seen. */
   declare readonly job: Job;
+}
+
+/**
+ * The server did not ask Basiq for a token this time: minting for this user failed a moment
+ * ago (`cause` says how) and it waits `retryAfterMs` before asking again, so one broken user
+ * cannot spend the application's token budget (1,500 per 5 minutes).
+ */
+export class BasiqBackoffError extends BasiqError {
+  override name = 'BasiqBackoffError';
+  /** How long until the server asks Basiq again, in milliseconds. */
+  declare readonly retryAfterMs: number;
+  /** Basiq's status in the failure being waited out (429 for its rate limit), if it answered. */
+  declare readonly status?: number;
 }

@@ -3,6 +3,7 @@ import { NOT_JSON } from '../internal/createTransport.js';
 import { safeCause } from '../internal/networkFailure.js';
 import { singleFlight } from '../internal/singleFlight.js';
 import { BasiqError, BasiqTokenError } from './errors.js';
+import { parseRetryAfter } from './retryPolicy.js';
 import { assertClientToken, type ClientTokenClaims } from './tokenGuard.js';
 
 /** What `getToken` may resolve to. */
@@ -40,19 +41,19 @@ export interface TokenSource {
 const failure = (
   { tokenUrl }: TokenSourceOptions,
   what: string,
-  status?: number,
+  fields: { status?: number; retryAfterMs?: number } = {},
   cause?: unknown,
 ) =>
   new BasiqTokenError(
     `Token endpoint ${tokenUrl ?? 'getToken()'} ${what}; it must answer { access_token, expires_in }`,
-    { status },
+    fields,
     { cause },
   );
 
 async function fetchToken(options: TokenSourceOptions): Promise<unknown> {
   const { tokenUrl, getToken } = options;
   const fail = (what: string, status?: number, cause?: unknown) =>
-    failure(options, what, status, cause);
+    failure(options, what, { status }, cause);
   if (getToken) {
     try {
       return await getToken();
@@ -73,7 +74,11 @@ async function fetchToken(options: TokenSourceOptions): Promise<unknown> {
   } catch (error) {
     throw fail('could not be reached', undefined, safeCause(error));
   }
-  if (!response.ok) throw fail(`answered ${response.status}`, response.status);
+  if (!response.ok) {
+    const { status } = response;
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+    throw failure(options, `answered ${status}`, { status, retryAfterMs });
+  }
   const data: unknown = response._data;
   if (data === NOT_JSON || data === undefined) throw fail('did not answer JSON', response.status);
   return data;
@@ -103,6 +108,8 @@ async function obtain(options: TokenSourceOptions): Promise<HeldToken> {
 /** Holds one client token in memory and fetches a new one, one fetch at a time, when needed. */
 export function createTokenSource(options: TokenSourceOptions): TokenSource {
   let held: HeldToken | undefined;
+  // The token endpoint asked to wait (Retry-After): no token request before this time.
+  let waitUntil = 0;
   const once = singleFlight<'token', HeldToken>();
   return {
     async get(minValidityMs = 0) {
@@ -113,7 +120,19 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
         return held;
       }
       held = undefined;
-      return (held = await once('token', () => obtain(options)));
+      if (now < waitUntil) {
+        const retryAfterMs = waitUntil - now;
+        throw failure(options, `asked to wait ${Math.ceil(retryAfterMs / 1000)} s more`, {
+          retryAfterMs,
+        });
+      }
+      try {
+        return (held = await once('token', () => obtain(options)));
+      } catch (error) {
+        const retryAfterMs = error instanceof BasiqTokenError ? error.retryAfterMs : undefined;
+        if (retryAfterMs) waitUntil = Date.now() + retryAfterMs;
+        throw error;
+      }
     },
     invalidate(token) {
       if (held?.token === token) held = undefined;

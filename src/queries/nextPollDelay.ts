@@ -59,7 +59,8 @@ function isPermanent(error: unknown): boolean {
  * fast (1 s) while the user waits on the bank (verifying credentials, right after an MFA
  * answer); no polling while an MFA challenge waits for the user; 2.5 s then 5 s while data is
  * retrieved; never again once the job succeeded or failed; failures back off (2 s doubling to
- * 30 s, or Basiq's `Retry-After`) and stop on errors polling cannot fix. Once a job has
+ * 30 s, or the `Retry-After` of Basiq or of your token endpoint) and stop on errors polling
+ * cannot fix. Once a job has
  * looked the same for a minute, polls wait a tenth of that time (6 s after a minute, 30 s
  * after five).
  */
@@ -72,8 +73,11 @@ export function nextPollDelay(job: Job | undefined, history: PollHistory): numbe
       POLL_TIMING.errorMax,
       POLL_TIMING.errorBase * 2 ** (history.failures - 1),
     );
+    const { error } = history;
     const retryAfter =
-      history.error instanceof BasiqApiError ? (history.error.retryAfterMs ?? 0) : 0;
+      error instanceof BasiqApiError || error instanceof BasiqTokenError
+        ? (error.retryAfterMs ?? 0)
+        : 0;
     return Math.max(backoff, retryAfter);
   }
   if (!job) return POLL_TIMING.fast;

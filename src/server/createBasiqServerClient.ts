@@ -4,10 +4,13 @@ import { createRequester } from '../client/request.js';
 import { createTransport } from '../internal/createTransport.js';
 import { decodeJwtPayload } from '../internal/decodeJwtPayload.js';
 import { RETRY_DEFAULTS, type RetryOptions } from '../client/retryPolicy.js';
-import { assertClientToken, type ClientTokenClaims } from '../client/tokenGuard.js';
+import type { ClientTokenClaims } from '../client/tokenGuard.js';
 import { createTokenSource } from '../client/tokenSource.js';
 import type { RequestOptions } from '../client/types.js';
-import { assertApiKey } from './assertApiKey.js';
+import { assertServerOptions } from './assertApiKey.js';
+import { createClientTokenStore } from './clientTokenStore.js';
+import { mintClientToken } from './mintClientToken.js';
+import { memoryTokenCache } from './tokenCache.js';
 import { postToken, type BasiqTokenResponse } from './postToken.js';
 
 type Schemas = components['schemas'];
@@ -28,7 +31,11 @@ export interface BasiqServerClientOptions {
 
 /** Server-only Basiq operations, with the SERVER_ACCESS token cached and fetched one at a time. */
 export interface BasiqServerClient {
-  /** A CLIENT_ACCESS token bound to `userId`, checked before it is returned; for your browser. */
+  /**
+   * A CLIENT_ACCESS token bound to `userId`, checked before it is returned; for your browser.
+   * Cached per user until near expiry, like `createTokenHandler`'s; after a failure Basiq is not
+   * asked again for that user until a backoff passes (`BasiqBackoffError` meanwhile).
+   */
   clientToken(userId: string): Promise<BasiqTokenResponse>;
   /** `POST /users`: needs an `email` or a `mobile`. */
   createUser(
@@ -70,9 +77,9 @@ function serverClaims(token: string): ClientTokenClaims {
  * const { id } = await basiq.createUser({ email: 'gavin@hooli.com', mobile: '+61410888666' });
  */
 export function createBasiqServerClient(options: BasiqServerClientOptions): BasiqServerClient {
-  assertApiKey('createBasiqServerClient', options.apiKey);
   const { apiKey, fetch, timeoutMs = 15_000 } = options;
   const baseUrl = (options.baseUrl ?? 'https://au-api.basiq.io').replace(/\/+$/, '');
+  assertServerOptions('createBasiqServerClient', apiKey, baseUrl);
   const transport = createTransport(fetch);
   const tokenOptions = { apiKey, baseUrl, transport, timeoutMs };
   const tokens = createTokenSource({
@@ -90,16 +97,19 @@ export function createBasiqServerClient(options: BasiqServerClientOptions): Basi
     forbiddenHint: ': the API key may not make this call (check its access in the Basiq dashboard)',
   });
   const user = (userId: string) => `/users/${encodeURIComponent(userId)}`;
+  // The caller hears of every failure: there is no one else to report to.
+  const clientTokens = createClientTokenStore({
+    mint: (userId) => mintClientToken(tokenOptions, userId),
+    cache: memoryTokenCache(),
+    report: () => {},
+  });
 
   return {
     async clientToken(userId) {
       if (!userId) throw new TypeError('clientToken: userId is required');
-      const minted = await postToken(tokenOptions, 'CLIENT_ACCESS', userId);
-      // Only a CLIENT_ACCESS token bound to this user may leave the server.
-      const { exp } = assertClientToken(minted.access_token, { userId });
-      // expires_in may be missing or overstate the token's life: its own exp wins.
-      const secondsLeft = exp === undefined ? Infinity : exp - Date.now() / 1000;
-      return { ...minted, expires_in: Math.floor(Math.min(minted.expires_in, secondsLeft)) };
+      const token = await clientTokens.get(userId);
+      const expires_in = Math.floor((token.expiresAt - Date.now()) / 1000);
+      return { access_token: token.access_token, expires_in, token_type: 'Bearer' };
     },
     createUser: (body, { signal } = {}) =>
       request('POST', '/users', { body, signal, expect: 'object' }),

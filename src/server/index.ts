@@ -5,7 +5,9 @@
  * @module basiq-react/server
  */
 export { createTokenHandler } from './createTokenHandler.js';
-export type { CachedToken, TokenCache, TokenHandlerOptions } from './createTokenHandler.js';
+export type { TokenHandlerOptions } from './createTokenHandler.js';
+export { memoryTokenCache } from './tokenCache.js';
+export type { CachedToken, MemoryTokenCacheOptions, TokenCache } from './tokenCache.js';
 export { createBasiqServerClient } from './createBasiqServerClient.js';
 export type { BasiqServerClient, BasiqServerClientOptions } from './createBasiqServerClient.js';
 export type { BasiqTokenResponse } from './postToken.js';
@@ -16,4 +18,5 @@ export {
   BasiqTokenScopeError,
   BasiqNetworkError,
   BasiqResponseError,
+  BasiqBackoffError,
 } from '../client/errors.js';

@@ -1,5 +1,6 @@
 import type { $Fetch } from 'ofetch';
 import { BasiqNetworkError, BasiqResponseError } from '../client/errors.js';
+import { parseRetryAfter } from '../client/retryPolicy.js';
 import { apiError } from '../internal/readEnvelope.js';
 import { networkFailure, safeCause } from '../internal/networkFailure.js';
 import { isRecord } from '../internal/isRecord.js';
@@ -54,7 +55,8 @@ export async function postToken(
   const { status, statusText, _data: data } = response;
   if (!response.ok) {
     const advice = `: check the API key${userId === undefined ? '' : ' and that the user exists'}`;
-    throw apiError(WHERE, { status, statusText, data }, advice);
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+    throw apiError(WHERE, { status, statusText, data, retryAfterMs }, advice);
   }
   const token = isRecord(data) ? data : {};
   if (typeof token.access_token !== 'string' || !token.access_token) {

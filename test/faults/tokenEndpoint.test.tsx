@@ -201,7 +201,7 @@ describe('token endpoint faults (createTokenHandler in front of the mock)', () =
     return { ...bed, mints };
   }
 
-  it("should say the connection could not be checked when Basiq's /token fails behind it, and show the job on Try again (no broken token kept)", async () => {
+  it("should say the connection could not be checked when Basiq's /token fails behind it, wait out the handler's Retry-After, and show the job on Try again (no broken token kept)", async () => {
     const bed = withHandler();
     const jobId = startJob(bed.control, 'success', LONG);
     bed.control.failNext(1, 503, { path: '/token' });
@@ -210,6 +210,11 @@ describe('token endpoint faults (createTokenHandler in front of the mock)', () =
     expect(status.phase()).toBe('error');
     expect(bed.mints()).toEqual([503]);
     expect(bed.statuses('GET', `/jobs/${jobId}`)).toEqual([]);
+    // The handler answered 503 with Retry-After: 1; before it passes neither asks again.
+    fireEvent.click(status.button(cs.retry)!);
+    await advance(200);
+    expect(bed.mints()).toEqual([503]);
+    await advance(600);
     fireEvent.click(status.button(cs.retry)!);
     await advance(200);
     expect(status.phase()).toBe('in-progress');

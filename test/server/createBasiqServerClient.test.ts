@@ -293,14 +293,16 @@ describe('createBasiqServerClient', () => {
       });
     });
 
-    it('should mint a fresh token on each call', async () => {
+    it('should keep a token per user: concurrent and later calls mint once', async () => {
       const control = mockBasiq();
       const basiq = serverClient();
 
       const [a, b] = await Promise.all([basiq.clientToken('u1'), basiq.clientToken('u1')]);
+      const c = await basiq.clientToken('u1');
 
-      expect(a.access_token).not.toBe(b.access_token);
-      expect(tokenPosts(control)).toHaveLength(2);
+      expect(b.access_token).toBe(a.access_token);
+      expect(c.access_token).toBe(a.access_token);
+      expect(tokenPosts(control)).toHaveLength(1);
     });
 
     it('should refuse a token Basiq minted for another user, without showing it', async () => {

@@ -5,7 +5,7 @@ import { clientToken, makeJwt } from '../support/jwt';
 import { API, setupMswServer } from '../support/server';
 import {
   handlerFor,
-  opaque502,
+  opaqueFailure,
   setupTokenHandlerFixtures,
   tokenPosts,
   tokenRequest,
@@ -16,7 +16,7 @@ const { mockBasiq } = setupTokenHandlerFixtures(server);
 
 describe('createTokenHandler', () => {
   describe('when Basiq fails', () => {
-    it('should answer 502 without Basiq’s body when Basiq answers 500', async () => {
+    it('should answer 503 with Retry-After, without Basiq’s body, when Basiq answers 500', async () => {
       mockBasiq();
       server.use(
         http.post(`${API}/token`, () =>
@@ -39,8 +39,9 @@ describe('createTokenHandler', () => {
       );
       const { handler, onError } = handlerFor();
 
-      await opaque502(
+      await opaqueFailure(
         await handler(tokenRequest()),
+        503,
         'corr-secret-42',
         'db-node-7',
         'internal-server-error',
@@ -56,11 +57,11 @@ describe('createTokenHandler', () => {
       });
     });
 
-    it('should answer 502 when Basiq refuses the API key, without the key', async () => {
+    it('should answer 503 when Basiq refuses the API key, without the key', async () => {
       const control = mockBasiq();
       const { handler, onError } = handlerFor({ apiKey: 'wrong-key' });
 
-      await opaque502(await handler(tokenRequest()), 'wrong-key');
+      await opaqueFailure(await handler(tokenRequest()), 503, 'wrong-key');
 
       expect(tokenPosts(control)).toEqual([
         expect.objectContaining({ auth: 'basic', status: 401 }),
@@ -72,11 +73,11 @@ describe('createTokenHandler', () => {
       expect(`${(error as Error).message} ${JSON.stringify(error)}`).not.toContain('wrong-key');
     });
 
-    it('should answer 502 when Basiq cannot be reached', async () => {
+    it('should answer 503 when Basiq cannot be reached', async () => {
       server.use(http.post(`${API}/token`, () => HttpResponse.error()));
       const { handler, onError } = handlerFor();
 
-      await opaque502(await handler(tokenRequest()));
+      await opaqueFailure(await handler(tokenRequest()), 503);
 
       expect(onError).toHaveBeenCalledTimes(1);
       const error = onError.mock.calls[0]![0];
@@ -84,7 +85,7 @@ describe('createTokenHandler', () => {
       expect(error).toMatchObject({ reason: 'network', path: '/token' });
     });
 
-    it('should never hand out a SERVER_ACCESS token Basiq gives by mistake', async () => {
+    it('should never hand out a SERVER_ACCESS token Basiq gives by mistake, nor ask again at once', async () => {
       const now = Math.floor(Date.now() / 1000);
       const serverToken = makeJwt({
         scope: 'SERVER_ACCESS',
@@ -99,12 +100,17 @@ describe('createTokenHandler', () => {
       const { handler, onError } = handlerFor();
 
       for (let i = 0; i < 2; i++) {
-        await opaque502(await handler(tokenRequest()), serverToken, serverToken.split('.')[1]!);
+        await opaqueFailure(
+          await handler(tokenRequest()),
+          502,
+          serverToken,
+          serverToken.split('.')[1]!,
+        );
       }
 
-      // Refused, not cached: each request asks again, and each is refused.
-      expect(token).toHaveBeenCalledTimes(2);
-      expect(onError).toHaveBeenCalledTimes(2);
+      // Refused, and remembered: the second request is answered without asking Basiq again.
+      expect(token).toHaveBeenCalledTimes(1);
+      expect(onError).toHaveBeenCalledTimes(1);
       const error = onError.mock.calls[0]![0];
       expect(error).toBeInstanceOf(BasiqTokenScopeError);
       expect(error).toMatchObject({ reason: 'wrong-scope' });
@@ -122,7 +128,12 @@ describe('createTokenHandler', () => {
       );
       const { handler, onError } = handlerFor({ getUserId: () => 'u2' });
 
-      await opaque502(await handler(tokenRequest()), otherUsers, otherUsers.split('.')[1]!);
+      await opaqueFailure(
+        await handler(tokenRequest()),
+        502,
+        otherUsers,
+        otherUsers.split('.')[1]!,
+      );
 
       expect(onError.mock.calls[0]![0]).toBeInstanceOf(BasiqTokenScopeError);
       expect(onError.mock.calls[0]![0]).toMatchObject({ reason: 'user-mismatch' });

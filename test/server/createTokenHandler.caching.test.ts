@@ -7,7 +7,7 @@ import {
   T0,
   claimsOf,
   handlerFor,
-  opaque502,
+  opaqueFailure,
   setupTokenHandlerFixtures,
   tokenOf,
   tokenPosts,
@@ -136,16 +136,22 @@ describe('createTokenHandler', () => {
       expect(token).toHaveBeenCalledTimes(2);
     });
 
-    it('should not cache a failure: concurrent requests share it, the next one mints again', async () => {
+    it('should share a failure among concurrent requests, and mint again once its backoff passed', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(T0);
       const control = mockBasiq();
       control.failNext(1, 500, { path: '/token' });
       const { handler, onError } = handlerFor();
 
       const failed = await Promise.all(Array.from({ length: 10 }, () => handler(tokenRequest())));
 
-      for (const response of failed) await opaque502(response);
+      for (const response of failed) await opaqueFailure(response, 503);
       expect(tokenPosts(control)).toHaveLength(1);
-      expect(onError).toHaveBeenCalledTimes(10);
+      expect(onError).toHaveBeenCalledTimes(1);
+      // Within the backoff (1 s after a first failure) Basiq is not asked.
+      await opaqueFailure(await handler(tokenRequest()), 503);
+      expect(tokenPosts(control)).toHaveLength(1);
+      vi.setSystemTime(T0 + 1_000);
       const { access_token } = await tokenOf(await handler(tokenRequest()));
       expect(claimsOf(access_token)).toMatchObject({ scope: 'CLIENT_ACCESS', userid: 'u2' });
       expect(tokenPosts(control).map((r) => r.status)).toEqual([500, 200]);

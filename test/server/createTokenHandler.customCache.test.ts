@@ -4,8 +4,8 @@ import { setupMswServer } from '../support/server';
 import {
   MINUTE,
   T0,
+  claimsOf,
   handlerFor,
-  opaque502,
   setupTokenHandlerFixtures,
   tokenOf,
   tokenPosts,
@@ -24,18 +24,20 @@ describe('createTokenHandler', () => {
       const store = new Map<string, CachedToken>();
       const cache = {
         get: vi.fn((userId: string) => store.get(userId)),
-        set: vi.fn((userId: string, token: CachedToken) => void store.set(userId, token)),
+        set: vi.fn(
+          (userId: string, token: CachedToken, _ttlMs: number) => void store.set(userId, token),
+        ),
       } satisfies TokenCache;
       const { handler } = handlerFor({ cache });
 
       const first = await tokenOf(await handler(tokenRequest()));
       expect(cache.get).toHaveBeenCalledWith('u2');
       expect(cache.set).toHaveBeenCalledTimes(1);
-      expect(cache.set).toHaveBeenCalledWith('u2', {
-        access_token: first.access_token,
-        issuedAt: T0,
-        expiresAt: T0 + 3600_000,
-      });
+      expect(cache.set).toHaveBeenCalledWith(
+        'u2',
+        { access_token: first.access_token, issuedAt: T0, expiresAt: T0 + 3600_000, jitterMs: 0 },
+        3600_000,
+      );
 
       // Another process put a token for u1 in the shared store: it is served without minting.
       const shared = control.clientToken('u1');
@@ -66,7 +68,12 @@ describe('createTokenHandler', () => {
       const { access_token } = await tokenOf(await handler(tokenRequest()));
 
       expect(access_token).not.toBe(stale);
-      expect(store.get('u2')).toEqual({ access_token, issuedAt: T0, expiresAt: T0 + 3600_000 });
+      expect(store.get('u2')).toEqual({
+        access_token,
+        issuedAt: T0,
+        expiresAt: T0 + 3600_000,
+        jitterMs: 0,
+      });
       expect(tokenPosts(control)).toHaveLength(1);
     });
 
@@ -131,17 +138,22 @@ describe('createTokenHandler', () => {
       expect(store.get('u2')?.access_token).toBe(access_token);
     });
 
-    it('should answer 502 and tell onError when the cache fails', async () => {
+    it('should still answer when the cache fails, by minting, and tell onError once', async () => {
       const control = mockBasiq();
       const broken = new Error('cache unreachable');
       const { handler, onError } = handlerFor({
-        cache: { get: () => Promise.reject(broken), set: () => undefined },
+        cache: { get: () => Promise.reject(broken), set: () => Promise.reject(broken) },
       });
 
-      await opaque502(await handler(tokenRequest()), 'cache unreachable');
+      for (let i = 0; i < 3; i++) {
+        const { access_token } = await tokenOf(await handler(tokenRequest()));
+        expect(claimsOf(access_token)).toMatchObject({ scope: 'CLIENT_ACCESS', userid: 'u2' });
+      }
 
+      expect(onError).toHaveBeenCalledTimes(1);
       expect(onError).toHaveBeenCalledWith(broken);
-      expect(control.requests()).toEqual([]);
+      // No cache, so each request mints (Basiq's limit is then what protects the app).
+      expect(tokenPosts(control)).toHaveLength(3);
     });
   });
 });

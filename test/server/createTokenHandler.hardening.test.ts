@@ -58,6 +58,6 @@ describe('createTokenHandler (hardening)', () => {
     });
     expect((await handler(tokenRequest())).status).toBe(500);
     const { handler: failing } = handlerFor({ onError, apiKey: 'wrong-key' });
-    expect((await failing(tokenRequest())).status).toBe(502);
+    expect((await failing(tokenRequest())).status).toBe(503);
   });
 });

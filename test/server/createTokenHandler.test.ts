@@ -9,7 +9,7 @@ import {
   T0,
   claimsOf,
   handlerFor,
-  opaque502,
+  opaqueFailure,
   setupTokenHandlerFixtures,
   tokenOf,
   tokenPosts,
@@ -92,7 +92,7 @@ describe('createTokenHandler', () => {
     const { handler, onError } = handlerFor({ getUserId: () => userId });
 
     // The mock has no such user: Basiq answers 404 and nothing is handed out.
-    await opaque502(await handler(tokenRequest()));
+    await opaqueFailure(await handler(tokenRequest()), 503);
 
     const [form] = await Promise.all(upstreamForms);
     expect(form!.getAll('scope')).toEqual(['CLIENT_ACCESS']);

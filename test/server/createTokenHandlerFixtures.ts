@@ -37,6 +37,8 @@ export function setupTokenHandlerFixtures(server: SetupServer) {
   let consoleSpies: MockInstance[] = [];
   beforeEach(() => {
     upstreamForms.length = 0;
+    // No jitter on refresh times unless a test asks for it, so the timings below are exact.
+    vi.spyOn(Math, 'random').mockReturnValue(0);
     consoleSpies = (['log', 'info', 'debug', 'warn', 'error'] as const).map((method) =>
       vi.spyOn(console, method),
     );
@@ -91,9 +93,13 @@ export async function tokenOf(response: Response): Promise<TokenBody> {
   return (await response.json()) as TokenBody;
 }
 
-/** A 502's body, checked to say nothing of Basiq's answer and to hold no token. */
-export async function opaque502(response: Response, ...secrets: string[]) {
-  expect(response.status).toBe(502);
+/**
+ * A failure answer (`status`), checked to carry `Retry-After` in whole seconds, to say nothing
+ * of Basiq's answer and to hold no token.
+ */
+export async function opaqueFailure(response: Response, status: number, ...secrets: string[]) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
   expect(response.headers.get('cache-control')).toBe('no-store');
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
   const text = await response.text();

@@ -113,6 +113,7 @@ describe('basiq-react/server', () => {
 
     expect(Object.keys(entry).sort()).toEqual([
       'BasiqApiError',
+      'BasiqBackoffError',
       'BasiqError',
       'BasiqNetworkError',
       'BasiqResponseError',
@@ -120,6 +121,7 @@ describe('basiq-react/server', () => {
       'BasiqTokenScopeError',
       'createBasiqServerClient',
       'createTokenHandler',
+      'memoryTokenCache',
     ]);
     // The same classes as the browser client's, so `instanceof` works across both.
     const client = await import('../../src/client/errors');
