@@ -78,7 +78,12 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/**/*.browser.test.ts', 'test/**/*.dom.test.ts'],
+          // `*.redis.test.ts` need a redis-server (and the build): `npm run test:redis` runs them.
+          exclude: [
+            'test/**/*.browser.test.ts',
+            'test/**/*.dom.test.ts',
+            'test/**/*.redis.test.ts',
+          ],
           // `*.test-d.ts` files pin the public types (checked by tsc, not run).
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
         },

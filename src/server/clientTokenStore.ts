@@ -105,6 +105,12 @@ export function createClientTokenStore({ mint, cache, report }: ClientTokenStore
       }
     }
     try {
+      if (locked && cache.lock) {
+        // Another instance may have stored the token and let go of the lock between this
+        // request's miss and its lock: look once more before minting.
+        const stored = await fromCache(() => cache.get(userId), undefined);
+        if (usable(stored, userId)) return stored;
+      }
       return await mintAndStore(userId);
     } finally {
       if (locked && cache.unlock) await fromCache(() => cache.unlock!(userId), undefined);

@@ -8,6 +8,8 @@ export { createTokenHandler } from './createTokenHandler.js';
 export type { TokenHandlerOptions } from './createTokenHandler.js';
 export { memoryTokenCache } from './tokenCache.js';
 export type { CachedToken, MemoryTokenCacheOptions, TokenCache } from './tokenCache.js';
+export { createRedisTokenCache } from './createRedisTokenCache.js';
+export type { RedisClientLike, RedisTokenCacheOptions } from './createRedisTokenCache.js';
 export { createBasiqServerClient } from './createBasiqServerClient.js';
 export type { BasiqServerClient, BasiqServerClientOptions } from './createBasiqServerClient.js';
 export type { BasiqTokenResponse } from './postToken.js';

@@ -2,6 +2,7 @@
 // app with `jobIds` and `state`, as the real page does once the user has connected.
 import { INSTITUTIONS } from './fixtures.js';
 import { readToken } from './jwt.js';
+import { readBody } from './requestLimits.js';
 import type { createMockInternals } from './createBasiqMock.js';
 import { SCENARIOS, type MockScenario } from './scenarios.js';
 import type { StepDurations } from './types.js';
@@ -93,7 +94,11 @@ export async function consentPage(
     return page('Connect your bank (mock Basiq)', form(url));
   }
   if (url.pathname === '/consent/connect' && request.method === 'POST') {
-    const fields = new URLSearchParams(await request.text());
+    const read = await readBody(request);
+    if (!read.ok) {
+      return page('Not sent', '<p role="alert">The form could not be read.</p>', read.status);
+    }
+    const fields = new URLSearchParams(read.text);
     const userId = userOf(mock, fields.get('token'));
     if (!userId) return refused();
     const state = fields.get('state');
@@ -113,8 +118,8 @@ export async function consentPage(
     const { stepMs } = options;
     const jobs = connection
       ? [mock.store.startJob({ userId, connectionId: connection.id, scenario, stepMs })]
-      : fields
-          .getAll('institutionId')
+      : // Once per bank, however often the form names it.
+        [...new Set(fields.getAll('institutionId'))]
           .filter((id) => INSTITUTIONS.some((i) => i.id === id))
           .map((institutionId) => mock.store.startJob({ userId, institutionId, scenario, stepMs }));
     return back(

@@ -8,10 +8,15 @@ import { authLinkRoutes } from './routes/authLinkRoutes.js';
 import { consentRoutes } from './routes/consentRoutes.js';
 import { eventRoutes } from './routes/eventRoutes.js';
 import { jobRoutes } from './routes/jobRoutes.js';
-import type { MockSettings, Route, RouteContext } from './routes/route.js';
+import { fitsPattern, type MockSettings, type Route, type RouteContext } from './routes/route.js';
 import { tokenRoute } from './routes/tokenRoute.js';
 import { userRoutes } from './routes/userRoutes.js';
+import { declaredTooLarge, malformedPath, readBody, URL_LIMIT_CHARS } from './requestLimits.js';
 import type { BasiqMock, BasiqMockControl, BasiqMockOptions, MockRequest } from './types.js';
+
+const REST_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The mock with its insides, for `startMockBasiqServer`. */
 export function createMockInternals(options: BasiqMockOptions = {}) {
@@ -68,17 +73,81 @@ export function createMockInternals(options: BasiqMockOptions = {}) {
     return undefined;
   }
 
+  const routes = [
+    tokenRoute(),
+    ...userRoutes(),
+    ...jobRoutes(),
+    ...consentRoutes(),
+    ...authLinkRoutes(),
+    ...eventRoutes(),
+  ];
+
+  const pathOf = (url: URL) => url.pathname.slice(basePath.length) || '/';
+
+  const tooLarge = () =>
+    basiqError(413, 'The body is larger than the mock reads (1 MiB).', {
+      code: 'payload-too-large',
+    });
+
+  /**
+   * A refusal due before any route is matched: a URL too long to parse at every handler, a
+   * path MSW cannot decode, a body declared too big.
+   */
+  function screen(request: Request): Response | undefined {
+    if (request.url.length > URL_LIMIT_CHARS) {
+      return basiqError(400, 'The URL is longer than the mock reads (16 KiB).', {
+        code: 'parameter-not-valid',
+      });
+    }
+    if (malformedPath(pathOf(new URL(request.url)))) {
+      return basiqError(400, 'The path has a malformed percent-encoding.', {
+        code: 'parameter-not-valid',
+      });
+    }
+    return declaredTooLarge(request.headers) ? tooLarge() : undefined;
+  }
+
+  /**
+   * The answer to a request no route takes. A REST method (GET, PUT, …) is routed, so an unknown
+   * one of those is 404; any other (TRACE, OPTIONS, PROPFIND, …) is refused on every path with
+   * 405, its `Allow` naming the methods the path's routes take.
+   */
+  function unrouted(method: string, path: string): Response {
+    if (REST_METHODS.has(method)) return basiqError(404, `No route ${method} ${path}.`);
+    const allowed = [
+      ...new Set(routes.filter((r) => fitsPattern(r.path, path)).map((r) => r.method)),
+    ].map((m) => m.toUpperCase());
+    return basiqError(405, `The mock does not serve ${method}.`, {
+      headers: { allow: allowed.join(', ') },
+    });
+  }
+
+  /** Runs `route`: the caller is checked, then the body is read under the size limit. */
+  async function run(route: Route, context: RouteContext): Promise<Response> {
+    const refused = refusal(route, context);
+    if (refused) return refused;
+    if (route.method === 'post') {
+      const read = await readBody(context.request);
+      if (!read.ok) {
+        return read.status === 413 ? tooLarge() : basiqError(400, 'The body could not be read.');
+      }
+      context.body = read.text;
+    }
+    return route.handle(context);
+  }
+
   async function respond(
     route: Route | undefined,
     request: Request,
     params: RouteContext['params'],
+    { method = request.method, screened }: { method?: string; screened?: Response } = {},
   ) {
     const url = new URL(request.url);
-    const path = url.pathname.slice(basePath.length) || '/';
+    const path = pathOf(url);
     const authorization = request.headers.get('authorization');
     const claims = readToken(authorization);
     const entry: MockRequest = {
-      method: request.method,
+      method,
       path,
       search: url.search.slice(1),
       auth: claims?.scope ?? (/^Basic /i.test(authorization ?? '') ? 'basic' : 'none'),
@@ -91,26 +160,24 @@ export function createMockInternals(options: BasiqMockOptions = {}) {
     // A dropped connection: no status (0 in the log), and the route does not run.
     const dropped = faults.drop(path);
     if (dropped) return dropped;
-    const context: RouteContext = { request, params, url, store, now, baseUrl, settings };
+    const context: RouteContext = { request, params, url, body: '', store, now, baseUrl, settings };
     const response =
       faults.failure(path) ??
-      (route
-        ? (refusal(route, context) ?? (await route.handle(context)))
-        : basiqError(404, `No route ${request.method} ${path}.`));
+      screened ??
+      (route ? await run(route, context) : unrouted(method, path));
     const answer = await faults.malform(path, response);
     entry.status = answer.status;
     return answer;
   }
 
-  const routes = [
-    tokenRoute(),
-    ...userRoutes(),
-    ...jobRoutes(),
-    ...consentRoutes(),
-    ...authLinkRoutes(),
-    ...eventRoutes(),
-  ];
   const handlers: HttpHandler[] = [
+    // First, so its refusals come before any route parses the URL again; matched by a RegExp
+    // without groups, which MSW does not decode: a route's pattern throws on a malformed path,
+    // and MSW answers that with a 500.
+    http.all(new RegExp(`^${escapeRegExp(baseUrl)}/`), ({ request }) => {
+      const screened = screen(request);
+      return screened && respond(undefined, request, {}, { screened });
+    }),
     ...routes.map((route) =>
       http[route.method](`${baseUrl}${route.path}`, ({ request, params }) =>
         respond(route, request, params as Record<string, string>),
@@ -118,6 +185,13 @@ export function createMockInternals(options: BasiqMockOptions = {}) {
     ),
     http.all(`${baseUrl}/*`, ({ request }) => respond(undefined, request, {})),
   ];
+
+  /**
+   * Answers a request whose method `Request` cannot carry (TRACE, CONNECT, TRACK), for
+   * `startMockBasiqServer`: `request` stands in with GET, and is logged under `method`.
+   */
+  const refuseMethod = (request: Request, method: string) =>
+    respond(undefined, request, {}, { method, screened: screen(request) });
 
   const control: BasiqMockControl = {
     createUser: (user) => store.createUser(user).id,
@@ -154,7 +228,7 @@ export function createMockInternals(options: BasiqMockOptions = {}) {
     },
   };
 
-  return { handlers, control, store, settings, baseUrl, now };
+  return { handlers, control, store, settings, baseUrl, now, refuseMethod };
 }
 
 /**

@@ -59,6 +59,9 @@ export function createFaults() {
       if (!kind) return response;
       const text = await response.text();
       const headers = new Headers(response.headers);
+      // The broken body is shorter than the original: a stale length would leave a client
+      // waiting for bytes that never come, instead of reading the malformed body.
+      headers.delete('content-length');
       // A 204 cannot carry a body, so a malformed one becomes a 200.
       const status = response.status === 204 ? 200 : response.status;
       if (kind === 'empty') {

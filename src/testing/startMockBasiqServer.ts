@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { getResponse } from 'msw';
 import { consentPage, type ConsentPageOptions } from './consentPage.js';
 import { createMockInternals } from './createBasiqMock.js';
+import { basiqError } from './envelope.js';
+import { BODY_LIMIT_BYTES } from './requestLimits.js';
 import type { BasiqMockControl, BasiqMockOptions } from './types.js';
 
 /** Options of {@link startMockBasiqServer}: the mock's, plus where and how to serve it. */
@@ -30,19 +33,53 @@ export interface MockBasiqServer {
 
 const ALLOWED_HEADERS = 'authorization, basiq-version, content-type, accept';
 
-async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of req) chunks.push(chunk as Uint8Array);
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+/** The request's path and query: absolute-form (`GET http://…/x`) and `*` targets stay on the mock. */
+function targetOf(raw = '/'): string {
+  if (raw.startsWith('/')) return raw;
+  try {
+    const url = new URL(raw);
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return '/';
   }
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  return new Request(new URL(req.url ?? '/', origin), {
-    method: req.method,
-    headers,
-    body: hasBody ? new Blob(chunks as BlobPart[]) : undefined,
+}
+
+/**
+ * The body of `req`, counted as it arrives: once past `BODY_LIMIT_BYTES` the chunks read so far
+ * come back (one chunk over the limit, so the mock answers 413) and the rest is read and
+ * dropped, never held. A body already declared too large is not read at all.
+ */
+function readUpTo(req: IncomingMessage): Promise<Uint8Array[]> {
+  if (Number(req.headers['content-length']) > BODY_LIMIT_BYTES) {
+    // The mock answers 413 from the header; Node drops the unread body.
+    req.resume();
+    return Promise.resolve([]);
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (size > BODY_LIMIT_BYTES) return;
+      size += chunk.byteLength;
+      chunks.push(chunk);
+      if (size > BODY_LIMIT_BYTES) resolve(chunks);
+    });
+    req.on('end', () => resolve(chunks));
+    req.on('error', reject);
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('the client hung up mid-body'));
+    });
   });
+}
+
+/** Whether `Request` takes `method`: fetch refuses CONNECT, TRACE and TRACK outright. */
+function fetchable(method: string): boolean {
+  try {
+    new Request('http://127.0.0.1/', { method });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -61,7 +98,7 @@ export async function startMockBasiqServer(
 ): Promise<MockBasiqServer> {
   const { port = 0, host = '127.0.0.1', corsOrigins = '*', ...rest } = options;
   // Loaded on use, so importing `basiq-react/testing` in a browser (Storybook) stays safe.
-  const { createServer } = await import('node:http');
+  const { createServer, STATUS_CODES } = await import('node:http');
   let mock: ReturnType<typeof createMockInternals> | undefined;
   let origin = '';
 
@@ -87,27 +124,81 @@ export async function startMockBasiqServer(
       res.end();
       return;
     }
-    const request = await toRequest(req, origin);
-    const response =
-      (await consentPage(mock!, request, rest)) ??
-      (await getResponse(mock!.handlers, request)) ??
-      new Response(null, { status: 404 });
+    const response = await answer(req);
     // `control.dropNext`: no answer at all, the connection is reset.
     if (response.type === 'error') {
       req.socket.destroy();
       return;
     }
+    send(req, res, response.status, response.headers, await response.arrayBuffer());
+  }
+
+  async function answer(req: IncomingMessage): Promise<Response> {
+    const url = new URL(`${origin}${targetOf(req.url)}`);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const method = req.method ?? 'GET';
+    if (!fetchable(method)) {
+      req.resume();
+      return mock!.refuseMethod(new Request(url, { headers }), method);
+    }
+    const hasBody = method !== 'GET' && method !== 'HEAD';
+    if (!hasBody) req.resume();
+    const request = new Request(url, {
+      method,
+      headers,
+      body: hasBody ? new Blob((await readUpTo(req)) as BlobPart[]) : undefined,
+    });
+    return (
+      (await consentPage(mock!, request, rest)) ??
+      (await getResponse(mock!.handlers, request)) ??
+      new Response(null, { status: 404 })
+    );
+  }
+
+  function send(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    from: Headers,
+    body: ArrayBuffer,
+  ) {
     const headers: Record<string, string> = { ...cors(req) };
-    response.headers.forEach((value, name) => (headers[name] = value));
-    res.writeHead(response.status, headers);
-    res.end(Buffer.from(await response.arrayBuffer()));
+    from.forEach((value, name) => (headers[name] = value));
+    // The length of what is sent, not what a header says: `control.malformNext` shortens bodies.
+    delete headers['content-length'];
+    if (status !== 204 && status !== 304) headers['content-length'] = String(body.byteLength);
+    res.writeHead(status, headers);
+    res.end(Buffer.from(body));
   }
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { ...cors(req), 'content-type': 'text/plain' });
-      res.end(`mock Basiq failed: ${(error as Error)?.message ?? error}`);
-    });
+    handle(req, res)
+      .catch(async (error: unknown) => {
+        // A bug in the mock, or a client that hung up: still an answer in Basiq's envelope.
+        const failure = basiqError(500, `mock Basiq failed: ${(error as Error)?.message ?? error}`);
+        if (res.headersSent) res.end();
+        else send(req, res, 500, failure.headers, await failure.arrayBuffer());
+      })
+      .catch(() => res.destroy());
+  });
+  // Node hands a CONNECT (a proxy tunnel) over as a bare socket: refuse it like TRACE.
+  server.on('connect', (req: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    answer(req)
+      .then(async (response) => {
+        if (response.type === 'error') return socket.destroy();
+        const body = Buffer.from(await response.arrayBuffer());
+        const head = [`HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}`];
+        response.headers.forEach((value, name) => {
+          if (name !== 'content-length') head.push(`${name}: ${value}`);
+        });
+        head.push(`content-length: ${body.byteLength}`, 'connection: close', '', '');
+        socket.end(Buffer.concat([Buffer.from(head.join('\r\n')), body]));
+      })
+      .catch(() => socket.destroy());
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -45,6 +45,32 @@ describe('createTokenHandler (a cache shared by several instances)', () => {
     expect(tokenPosts(control)).toHaveLength(1);
   });
 
+  it('should not mint again when it takes the lock just after another instance stored the token', async () => {
+    const control = mockBasiq();
+    const { tokens, cache } = sharedStore();
+    // Instance b reads the cache before a stores, and its miss arrives after a has unlocked
+    // (a busy event loop): its lock then succeeds, and the token is already there.
+    let deliverMiss!: () => void;
+    const missDelayed = new Promise<void>((resolve) => (deliverMiss = resolve));
+    const slowReads: TokenCache = {
+      ...cache,
+      async get(userId) {
+        const token = tokens.get(userId);
+        await missDelayed;
+        return token;
+      },
+    };
+    const a = handlerFor({ cache }).handler;
+    const b = handlerFor({ cache: slowReads }).handler;
+
+    const answerOfB = b(tokenRequest());
+    const { access_token } = await tokenOf(await a(tokenRequest()));
+    deliverMiss();
+
+    expect((await tokenOf(await answerOfB)).access_token).toBe(access_token);
+    expect(tokenPosts(control)).toHaveLength(1);
+  });
+
   it('should give each token a random head start of up to a minute, so a fleet falls due apart', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: T0 });
     vi.spyOn(Math, 'random').mockReturnValue(0.999);

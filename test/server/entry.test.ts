@@ -120,6 +120,7 @@ describe('basiq-react/server', () => {
       'BasiqTokenError',
       'BasiqTokenScopeError',
       'createBasiqServerClient',
+      'createRedisTokenCache',
       'createTokenHandler',
       'memoryTokenCache',
     ]);

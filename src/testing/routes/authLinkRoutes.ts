@@ -2,7 +2,7 @@ import { HttpResponse } from 'msw';
 import { basiqError } from '../envelope.js';
 import { iso } from '../jobEngine.js';
 import type { MockAuthLink } from '../mockStore.js';
-import { jsonBody, pathUser, type Route, type RouteContext } from './route.js';
+import { notStrings, objectBody, pathUser, type Route, type RouteContext } from './route.js';
 
 function render(link: MockAuthLink) {
   return {
@@ -29,12 +29,16 @@ export function authLinkRoutes(): Route[] {
       path,
       access: 'token',
       owner: pathUser,
-      async handle(context) {
-        const { store, params, request } = context;
-        const body = (await jsonBody(request)) as { mobile?: unknown } | undefined;
+      handle(context) {
+        const { store, params } = context;
         const user = store.user(params.userId!);
         if (!user) return basiqError(404, 'User not found.');
-        const mobile = typeof body?.mobile === 'string' && body.mobile ? body.mobile : user.mobile;
+        // The body is optional (the user's own mobile is used), but when sent it is an object.
+        const body = objectBody(context);
+        if (body instanceof Response) return body;
+        const mistyped = notStrings(body, ['mobile']);
+        if (mistyped) return mistyped;
+        const mobile = typeof body.mobile === 'string' && body.mobile ? body.mobile : user.mobile;
         if (!mobile) {
           return basiqError(400, 'The user has no mobile: give one for the SMS check.', {
             code: 'parameter-not-supplied',

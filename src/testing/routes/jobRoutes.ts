@@ -59,10 +59,10 @@ export function jobRoutes(): Route[] {
       path: '/jobs/:jobId/mfa',
       access: 'token',
       owner: (context) => jobOf(context)?.userId,
-      async handle(context) {
+      handle(context) {
         const job = jobOf(context);
         if (!job) return basiqError(404, 'Job not found.');
-        const body = (await jsonBody(context.request)) as Record<string, unknown> | undefined;
+        const body = jsonBody(context) as Record<string, unknown> | null | undefined;
         const answers = body?.['mfa-response'];
         const answeredAt = context.now();
         const { waitingFor } = context.store.view(job);

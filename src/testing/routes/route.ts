@@ -1,3 +1,4 @@
+import { basiqError } from '../envelope.js';
 import type { MockClaims } from '../jwt.js';
 import type { MockStore } from '../mockStore.js';
 
@@ -9,6 +10,8 @@ export interface RouteContext {
   request: Request;
   params: Record<string, string>;
   url: URL;
+  /** The request body as text, read under the size limit before `handle` runs ('' for GET). */
+  body: string;
   claims?: MockClaims;
   store: MockStore;
   now: () => number;
@@ -38,11 +41,57 @@ export interface Route {
 /** The owner of `/users/:userId/…` routes. */
 export const pathUser = ({ params }: RouteContext) => params.userId;
 
+/**
+ * Whether a raw request `path` fits a route's `pattern` (`/users/:userId`) as MSW matches it:
+ * literal segments ignore case, a `:param` takes one non-empty segment, a trailing `/` is fine.
+ */
+export function fitsPattern(pattern: string, path: string): boolean {
+  const wanted = pattern.split('/');
+  const given = (path.endsWith('/') && path !== '/' ? path.slice(0, -1) : path).split('/');
+  return (
+    wanted.length === given.length &&
+    wanted.every((part, i) =>
+      part.startsWith(':') ? given[i] !== '' : part.toLowerCase() === given[i]!.toLowerCase(),
+    )
+  );
+}
+
 /** The request's JSON body, or undefined when it is not JSON. */
-export async function jsonBody(request: Request): Promise<unknown> {
+export function jsonBody({ body }: RouteContext): unknown {
   try {
-    return JSON.parse(await request.text());
+    return JSON.parse(body);
   } catch {
     return undefined;
   }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The JSON body as an object (`{}` when the body is empty), or a 400 whose `source.pointer` is
+ * `/`: Basiq documents an object body for every route that takes one.
+ */
+export function objectBody(context: RouteContext): Record<string, unknown> | Response {
+  if (context.body.trim() === '') return {};
+  const body = jsonBody(context);
+  if (isObject(body)) return body;
+  return basiqError(400, 'The body must be a JSON object.', {
+    code: 'parameter-not-valid',
+    pointer: '/',
+  });
+}
+
+/** A 400 pointing at the first of `keys` that `body` has with a value that is not a string. */
+export function notStrings(
+  body: Record<string, unknown>,
+  keys: readonly string[],
+): Response | undefined {
+  const wrong = keys.find((key) => Object.hasOwn(body, key) && typeof body[key] !== 'string');
+  return wrong === undefined
+    ? undefined
+    : basiqError(400, `${wrong} must be a string.`, {
+        code: 'parameter-not-valid',
+        pointer: `/${wrong}`,
+      });
 }

@@ -11,7 +11,7 @@ export function tokenRoute(): Route {
     method: 'post',
     path: '/token',
     access: 'api-key',
-    async handle({ request, store, now, settings }) {
+    handle({ request, body, store, now, settings }) {
       const mintedAt = now();
       const retryAfter = store.tokenRetryAfter(mintedAt, WINDOW_MS, settings.tokenRateLimit);
       if (retryAfter !== undefined) {
@@ -32,7 +32,7 @@ export function tokenRoute(): Route {
           title: 'Invalid content.',
         });
       }
-      const form = new URLSearchParams(await request.text());
+      const form = new URLSearchParams(body);
       const scope = form.get('scope');
       const userId = form.get('userId') ?? undefined;
       if (scope !== 'SERVER_ACCESS' && scope !== 'CLIENT_ACCESS') {

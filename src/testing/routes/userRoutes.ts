@@ -1,7 +1,7 @@
 import { HttpResponse } from 'msw';
 import { basiqError } from '../envelope.js';
 import type { MockUser } from '../mockStore.js';
-import { jsonBody, type Route, type RouteContext } from './route.js';
+import { notStrings, objectBody, type Route, type RouteContext } from './route.js';
 
 const FIELDS = ['email', 'mobile', 'firstName', 'middleName', 'lastName'] as const;
 
@@ -37,14 +37,19 @@ export function userRoutes(): Route[] {
       method: 'post',
       path: '/users',
       access: 'server',
-      async handle(context) {
-        const fields = pick(await jsonBody(context.request));
+      handle(context) {
+        const body = objectBody(context);
+        if (body instanceof Response) return body;
+        const fields = pick(body);
+        // Missing comes before mistyped: `{ email: 42 }` supplies no email.
         if (!fields.email && !fields.mobile) {
           return basiqError(400, 'Give the user an email or a mobile.', {
             code: 'parameter-not-supplied',
             parameter: 'email',
           });
         }
+        const mistyped = notStrings(body, FIELDS);
+        if (mistyped) return mistyped;
         const user = context.store.createUser(fields);
         return HttpResponse.json(brief(user, context), { status: 201 });
       },
@@ -88,9 +93,12 @@ export function userRoutes(): Route[] {
       method: 'post',
       path: '/users/:userId',
       access: 'server',
-      handle: withUser(async (user, context) => {
-        const fields = pick(await jsonBody(context.request));
-        return HttpResponse.json(brief(context.store.updateUser(user.id, fields)!, context));
+      handle: withUser((user, context) => {
+        const body = objectBody(context);
+        if (body instanceof Response) return body;
+        const mistyped = notStrings(body, FIELDS);
+        if (mistyped) return mistyped;
+        return HttpResponse.json(brief(context.store.updateUser(user.id, pick(body))!, context));
       }),
     },
     {
