@@ -156,6 +156,33 @@ describe('createBasiqClient (token source)', () => {
     await expect(client.getJob('job-1')).resolves.toMatchObject({ id: 'job-1' });
   });
 
+  it("should send no token request before the endpoint's Retry-After has passed", async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-01-01T00:00:00Z') });
+    let busy = true;
+    msw.server.use(
+      http.post(TOKEN_URL, () =>
+        busy
+          ? HttpResponse.json({ error: 'later' }, { status: 503, headers: { 'retry-after': '2' } })
+          : HttpResponse.json({ access_token: clientToken(), expires_in: 3600 }),
+      ),
+      http.get(`${API}/jobs/:id`, () => HttpResponse.json(rawJob())),
+    );
+    const client = createBasiqClient({ tokenUrl: TOKEN_URL });
+
+    await expect(client.getJob('job-1')).rejects.toMatchObject({
+      name: 'BasiqTokenError',
+      status: 503,
+      retryAfterMs: 2000,
+    });
+    busy = false;
+    vi.advanceTimersByTime(1500);
+    await expect(client.getJob('job-1')).rejects.toMatchObject({ retryAfterMs: 500 });
+    expect(msw.tokenRequests()).toHaveLength(1);
+    vi.advanceTimersByTime(500);
+    await expect(client.getJob('job-1')).resolves.toMatchObject({ id: 'job-1' });
+    expect(msw.tokenRequests()).toHaveLength(2);
+  });
+
   it('should use GET on tokenUrl when tokenMethod is GET', async () => {
     msw.server.use(
       http.get(TOKEN_URL, () =>

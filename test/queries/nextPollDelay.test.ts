@@ -145,6 +145,11 @@ describe('nextPollDelay', () => {
     );
   });
 
+  it("should wait for the token endpoint's Retry-After (a 503 or 429 from your server)", () => {
+    const waitUp = new BasiqTokenError('busy', { status: 503, retryAfterMs: 45_000 });
+    expect(nextPollDelay(verifying, history({ failures: 1, error: waitUp }))).toBe(45_000);
+  });
+
   it('should stop on errors polling cannot fix', () => {
     const permanent = [
       new BasiqTokenScopeError('refused', { reason: 'wrong-scope' }),
