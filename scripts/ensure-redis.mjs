@@ -1,27 +1,11 @@
 // Makes sure the Redis tests have a redis-server: installs Debian's when it can, otherwise
 // stops with one line saying what to install. Never skips silently, and starts no service:
 // the tests run `redis-server --port <free port> …` themselves and stop it afterwards.
-import { execSync } from 'node:child_process';
+import { installDebianPackage } from './installDebianPackage.mjs';
 import { findRedisServer } from './redis.mjs';
 
-function hasAptGet() {
-  try {
-    execSync('command -v apt-get', { stdio: 'ignore', shell: '/bin/sh' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 if (!findRedisServer()) {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && hasAptGet() && !process.env.REDIS_SERVER_PATH) {
-    console.log('basiq-react: no redis-server found; installing Debian redis-server…');
-    execSync(
-      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server',
-      { stdio: ['ignore', 'ignore', 'inherit'], shell: '/bin/sh' },
-    );
-  }
+  if (!process.env.REDIS_SERVER_PATH) installDebianPackage('redis-server', 'no redis-server found');
   if (!findRedisServer()) {
     console.error(
       process.env.REDIS_SERVER_PATH
