@@ -73,6 +73,8 @@ export function createClientTokenStore({ mint, cache, report }: ClientTokenStore
   let cacheFailingUntil = 0;
   const activeFailure = (userId: string) =>
     [failures.get(userId), keyFailure].find((failure) => failure && Date.now() < failure.until);
+  /** The failure a request of this user is answered about: one in force, else its last. */
+  const lastFailure = (userId: string) => activeFailure(userId) ?? failures.get(userId);
 
   async function fromCache<T>(call: () => T | Promise<T>, fallback: T): Promise<T> {
     try {
@@ -117,7 +119,7 @@ export function createClientTokenStore({ mint, cache, report }: ClientTokenStore
     }
   }
 
-  function remember(userId: string, error: unknown): Failure {
+  function remember(userId: string, error: unknown): void {
     const inARow = (failures.get(userId)?.inARow ?? 0) + 1;
     const status = error instanceof BasiqApiError ? error.status : undefined;
     const failure = { error, inARow, status, until: Date.now() + waitAfter(error, inARow) };
@@ -129,7 +131,6 @@ export function createClientTokenStore({ mint, cache, report }: ClientTokenStore
       failures.delete(id);
     }
     report(error);
-    return failure;
   }
 
   return {
@@ -160,12 +161,12 @@ export function createClientTokenStore({ mint, cache, report }: ClientTokenStore
     },
     /** How long until this user's backoff ends, in ms (0 when there is none). */
     retryAfterMs(userId: string): number {
-      const failure = activeFailure(userId) ?? failures.get(userId);
+      const failure = lastFailure(userId);
       return failure ? Math.max(0, failure.until - Date.now()) : 0;
     },
     /** Basiq's status in the user's last failure, if it answered. */
     failedStatus(userId: string): number | undefined {
-      return (activeFailure(userId) ?? failures.get(userId))?.status;
+      return lastFailure(userId)?.status;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { isRecord } from '../internal/isRecord.js';
 import type { CachedToken, TokenCache } from './tokenCache.js';
 
 /**
@@ -74,8 +75,8 @@ function parse(raw: unknown): CachedToken | undefined {
   if (text === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null) return undefined;
-    const { access_token, expiresAt, issuedAt, jitterMs } = value as Record<string, unknown>;
+    if (!isRecord(value)) return undefined;
+    const { access_token, expiresAt, issuedAt, jitterMs } = value;
     if (typeof access_token !== 'string' || typeof expiresAt !== 'number') return undefined;
     return {
       access_token,
