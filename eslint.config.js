@@ -5,7 +5,17 @@ import pluginQuery from '@tanstack/eslint-plugin-query';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'coverage', 'storybook-static', 'src/client/basiq-api.generated.ts'] },
+  {
+    ignores: [
+      'dist',
+      'coverage',
+      'storybook-static',
+      'src/client/basiq-api.generated.ts',
+      'examples/nextjs/.next',
+      'examples/nextjs/node_modules',
+      'examples/nextjs/next-env.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginQuery.configs['flat/recommended'],
@@ -21,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', '.ci/**'],
+    files: ['scripts/**', '.ci/**', 'examples/*/scripts/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -17,7 +17,10 @@ type Schemas = components['schemas'];
 
 /** Options of {@link createBasiqServerClient}. */
 export interface BasiqServerClientOptions {
-  /** Your Basiq API key (keep it in an environment variable; never send it to a browser). */
+  /**
+   * Your Basiq API key (keep it in an environment variable; never send it to a browser). Not set
+   * at all (as in a build without secrets), the client still loads and every call rejects.
+   */
   apiKey: string;
   /** Basiq's API. @default 'https://au-api.basiq.io' */
   baseUrl?: string;
@@ -78,10 +81,13 @@ function serverClaims(token: string): ClientTokenClaims {
  */
 export function createBasiqServerClient(options: BasiqServerClientOptions): BasiqServerClient {
   const { apiKey, fetch, timeoutMs = 15_000 } = options;
-  const baseUrl = (options.baseUrl ?? 'https://au-api.basiq.io').replace(/\/+$/, '');
-  assertServerOptions('createBasiqServerClient', apiKey, baseUrl);
+  const baseUrl = (options.baseUrl || 'https://au-api.basiq.io').replace(/\/+$/, '');
+  const unconfigured = assertServerOptions('createBasiqServerClient', apiKey, baseUrl);
   const transport = createTransport(fetch);
   const tokenOptions = { apiKey, baseUrl, transport, timeoutMs };
+  // With no key yet (a build), every call rejects with the reason instead of the module failing.
+  const configured = <T>(run: () => Promise<T>): Promise<T> =>
+    unconfigured ? Promise.reject(unconfigured) : run();
   const tokens = createTokenSource({
     getToken: () => postToken(tokenOptions, 'SERVER_ACCESS'),
     guard: serverClaims,
@@ -105,20 +111,22 @@ export function createBasiqServerClient(options: BasiqServerClientOptions): Basi
   });
 
   return {
-    async clientToken(userId) {
-      if (!userId) throw new TypeError('clientToken: userId is required');
-      const token = await clientTokens.get(userId);
-      const expires_in = Math.floor((token.expiresAt - Date.now()) / 1000);
-      return { access_token: token.access_token, expires_in, token_type: 'Bearer' };
-    },
+    clientToken: (userId) =>
+      configured(async () => {
+        if (!userId) throw new TypeError('clientToken: userId is required');
+        const token = await clientTokens.get(userId);
+        const expires_in = Math.floor((token.expiresAt - Date.now()) / 1000);
+        return { access_token: token.access_token, expires_in, token_type: 'Bearer' };
+      }),
     createUser: (body, { signal } = {}) =>
-      request('POST', '/users', { body, signal, expect: 'object' }),
+      configured(() => request('POST', '/users', { body, signal, expect: 'object' })),
     getUser: (userId, { signal } = {}) =>
-      request('GET', user(userId), { signal, expect: 'object' }),
+      configured(() => request('GET', user(userId), { signal, expect: 'object' })),
     updateUser: (userId, body, { signal } = {}) =>
-      request('POST', user(userId), { body, signal, expect: 'object' }),
-    async deleteUser(userId, { signal } = {}) {
-      await request('DELETE', user(userId), { signal });
-    },
+      configured(() => request('POST', user(userId), { body, signal, expect: 'object' })),
+    deleteUser: (userId, { signal } = {}) =>
+      configured(async () => {
+        await request('DELETE', user(userId), { signal });
+      }),
   };
 }

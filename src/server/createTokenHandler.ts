@@ -13,7 +13,10 @@ import { memoryTokenCache, type TokenCache } from './tokenCache.js';
 
 /** Options of {@link createTokenHandler}. */
 export interface TokenHandlerOptions {
-  /** Your Basiq API key (from an environment variable). */
+  /**
+   * Your Basiq API key (from an environment variable). Not set at all (as in `next build`
+   * without the deployment's secrets), the handler still loads, answers 500 and reports why.
+   */
   apiKey: string;
   /**
    * The Basiq user id of whoever is signed in, from your own session (a cookie, a header your
@@ -91,8 +94,10 @@ export function createTokenHandler(
   options: TokenHandlerOptions,
 ): (request: Request) => Promise<Response> {
   const { serverClient } = options;
-  const baseUrl = (options.baseUrl ?? 'https://au-api.basiq.io').replace(/\/+$/, '');
-  if (!serverClient) assertServerOptions('createTokenHandler', options.apiKey, baseUrl);
+  const baseUrl = (options.baseUrl || 'https://au-api.basiq.io').replace(/\/+$/, '');
+  const unconfigured = serverClient
+    ? undefined
+    : assertServerOptions('createTokenHandler', options.apiKey, baseUrl);
   if (typeof options.getUserId !== 'function') {
     throw new TypeError('createTokenHandler: getUserId(request) is required');
   }
@@ -124,6 +129,10 @@ export function createTokenHandler(
   return async function handleTokenRequest(request) {
     if (request.method !== 'GET' && request.method !== 'POST') {
       return json(405, { error: 'Use POST (or GET)' }, { allow: 'GET, POST' });
+    }
+    if (unconfigured) {
+      report(unconfigured);
+      return json(500, { error: 'The token endpoint is not configured' });
     }
     let userId: unknown;
     try {

@@ -457,12 +457,31 @@ describe('createBasiqServerClient', () => {
   });
 
   describe('options', () => {
-    it('should throw a TypeError naming what to pass when apiKey is missing', () => {
+    it('should throw a TypeError naming what to pass when apiKey is not a string', () => {
+      expect(() =>
+        createBasiqServerClient({ apiKey: 42 } as unknown as BasiqServerClientOptions),
+      ).toThrow(/^createBasiqServerClient: apiKey is missing; pass your Basiq API key/);
+    });
+
+    // A module that makes the client at load time must load in `next build`, without secrets.
+    it('should reject every call, sending nothing, when apiKey is not set', async () => {
+      mockBasiq();
       for (const apiKey of [undefined, '', ' ']) {
-        expect(() =>
-          createBasiqServerClient({ apiKey } as unknown as BasiqServerClientOptions),
-        ).toThrow(/^createBasiqServerClient: apiKey is missing; pass your Basiq API key/);
+        const basiq = createBasiqServerClient({ apiKey } as unknown as BasiqServerClientOptions);
+        const calls = [
+          basiq.clientToken('u1'),
+          basiq.createUser({ email: 'a@example.com' }),
+          basiq.getUser('u1'),
+          basiq.updateUser('u1', { email: 'b@example.com' }),
+          basiq.deleteUser('u1'),
+        ];
+        for (const call of calls) {
+          await expect(call).rejects.toThrow(
+            /^createBasiqServerClient: apiKey is missing; pass your Basiq API key/,
+          );
+        }
       }
+      expect(sent).toEqual([]);
     });
 
     it('should refuse a token where the API key belongs, without echoing it', () => {
