@@ -23,8 +23,11 @@ import { distIsStale } from './demo.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const example = path.join(root, 'examples/nextjs');
-/** The scratch folder: the tarball, the app, and the stamp of what was built. */
-export const workDir = path.join(os.tmpdir(), 'basiq-react-nextjs-example');
+/** The scratch folder: the tarball, the app, and the stamp of what was built (one per clone). */
+export const workDir = path.join(
+  os.tmpdir(),
+  `basiq-react-nextjs-example-${createHash('sha256').update(root).digest('hex').slice(0, 8)}`,
+);
 const appDir = path.join(workDir, 'app');
 const SKIP = new Set(['node_modules', '.next', 'next-env.d.ts', 'package-lock.json']);
 

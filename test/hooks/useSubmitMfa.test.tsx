@@ -3,7 +3,18 @@ import { useEffect } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { BasiqApiError, useJob, useSubmitMfa, type JobPhase } from '../../src';
 import type { CreateJobOptions } from '../../src/testing';
-import { advance, createTestbed, USER, type Testbed } from '../support/basiqTestbed';
+import {
+  advance as advanceAtOnce,
+  createTestbed,
+  USER,
+  type Testbed,
+} from '../support/basiqTestbed';
+
+// In short `act` steps: React 18 renders an external store's updates once per `act` scope, and
+// these tests record every phase of the job, the brief ones included (React 19 renders each).
+const advance = async (ms: number) => {
+  for (let done = 0; done < ms; done += 100) await advanceAtOnce(Math.min(100, ms - done));
+};
 import { setupMswServer } from '../support/server';
 
 const server = setupMswServer();
