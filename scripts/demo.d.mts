@@ -1,5 +1,12 @@
 /** Options of {@link startDemo}; each defaults to its environment variable, then the default. */
 export interface DemoOptions {
+  /**
+   * `dev`: Vite's dev server (hot reload, no CSP: it injects inline styles and scripts).
+   * `preview`: the production build of examples/demo served by `vite preview` with a strict
+   * Content-Security-Policy (see {@link demoContentSecurityPolicy}) and
+   * `Referrer-Policy: no-referrer`. `npm run demo -- --preview` picks it. @default 'dev'
+   */
+  mode?: 'dev' | 'preview';
   /** The app's (Vite's) port; `0` picks a free one. Env `DEMO_PORT`. @default 5173 */
   port?: number;
   /** The app backend's port. Env `DEMO_API_PORT`. @default 0 (a free one) */
@@ -24,6 +31,8 @@ export interface RunningDemo {
   apiUrl: string;
   /** The mock Basiq's base URL; undefined against the real Basiq. */
   mockUrl: string | undefined;
+  /** How the app is served. */
+  mode: 'dev' | 'preview';
   /** Stops all the servers. */
   close(): Promise<void>;
 }
@@ -31,5 +40,12 @@ export interface RunningDemo {
 /** True when dist/ lacks an entry or is older than anything it is built from. */
 export function distIsStale(): boolean;
 
-/** Starts the mock Basiq (unless given an API key), the app's backend and the Vite dev server. */
+/**
+ * The Content-Security-Policy of `mode: 'preview'`: `default-src`, `script-src` and `style-src`
+ * `'self'`, `connect-src 'self'` plus the origin of `basiqBaseUrl`, `form-action 'self'`,
+ * `frame-ancestors 'none'`, `base-uri 'none'`, `object-src 'none'`.
+ */
+export function demoContentSecurityPolicy(basiqBaseUrl: string | undefined): string;
+
+/** Starts the mock Basiq (unless given an API key), the app's backend and the app (dev or preview). */
 export function startDemo(options?: DemoOptions): Promise<RunningDemo>;

@@ -2,10 +2,14 @@
 // - the mock Basiq (`startMockBasiqServer` from basiq-react/testing) with its stand-in consent page;
 // - the app's backend (node:http): `/api/basiq/token` is `createTokenHandler` from
 //   basiq-react/server for a fake signed-in user, `/api/config` tells the page where Basiq is;
-// - the Vite dev server of examples/demo, proxying `/api` to the backend.
+// - the app: the Vite dev server of examples/demo, or with `--preview` its production build
+//   served by `vite preview` under a strict Content-Security-Policy; `/api` is proxied to the
+//   backend either way.
 // With BASIQ_API_KEY set, the real Basiq replaces the mock (see examples/demo/README.md).
 // The kit is imported by package name, as a user gets it, so dist/ is built first when it is
-// missing or older than the sources. `startDemo()` is what the end-to-end test runs.
+// missing or older than the sources. `startDemo({ mode: 'preview' })` is what the end-to-end
+// test runs: the dev server cannot run under `style-src 'self'` (it injects <style> elements and
+// an inline react-refresh preamble), the build can.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -13,6 +17,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const demoConfig = path.join(root, 'examples/demo/vite.config.ts');
+/** Where `mode: 'preview'` builds the demo: out of the tree, rebuilt on every start. */
+const previewDir = path.join(root, 'node_modules/.cache/basiq-demo-dist');
 
 /** The demo's fake session: everyone who opens the page is this user. */
 const DEMO_USER = { id: 'demo-user', name: 'Demo User', mobile: '+61400000000' };
@@ -87,6 +94,36 @@ function closeServer(server) {
   });
 }
 
+/**
+ * The Content-Security-Policy the demo's build is served with: nothing inline, scripts and
+ * styles from the app's own origin only, `fetch` to the app and to Basiq's API. `form-action`
+ * names no other origin: the kit opens the consent UI with `location.assign`, which no CSP
+ * directive governs. An app whose form submission ends at the consent UI (a form posted to it,
+ * or to a route that redirects there) would add its origin: Chromium checks redirects too.
+ *
+ * @param {string | undefined} basiqBaseUrl The Basiq API the page talks to; unknown while starting.
+ */
+export function demoContentSecurityPolicy(basiqBaseUrl) {
+  const basiq = basiqBaseUrl ? ` ${new URL(basiqBaseUrl).origin}` : '';
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self'${basiq}`,
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    // Not for the kit: the usual hardening, so that an injected <base> or plugin loads nothing.
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+/**
+ * The page's URL never holds a token, but the landing URL holds `state` and `jobIds` until
+ * `useConsentRedirect` cleans it: send it nowhere.
+ */
+const REFERRER_POLICY = 'no-referrer';
+
 const json = (res, status, body) =>
   res
     .writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
@@ -94,7 +131,8 @@ const json = (res, status, body) =>
 
 /**
  * Starts the demo: the mock Basiq (or, with an API key, nothing: the real one), the app's
- * backend and the Vite dev server, all on 127.0.0.1.
+ * backend and the app (Vite's dev server, or its build under `vite preview` with a CSP), all
+ * on 127.0.0.1.
  *
  * @param {import('./demo.d.mts').DemoOptions} [options]
  * @returns {Promise<import('./demo.d.mts').RunningDemo>}
@@ -108,6 +146,10 @@ export async function startDemo(options = {}) {
   const mockPort = options.mockPort ?? port(env.MOCK_BASIQ_PORT, 0);
   const stepMs = options.stepMs ?? Number(env.DEMO_STEP_MS || 1500);
   const apiKey = options.apiKey ?? env.BASIQ_API_KEY;
+  const mode = options.mode ?? 'dev';
+  if (mode !== 'dev' && mode !== 'preview') {
+    throw new Error(`basiq-react demo: mode is 'dev' or 'preview', not ${mode}`);
+  }
 
   ensureBuilt(log, quiet);
   // Only now: these resolve to dist/ through package.json's exports.
@@ -153,21 +195,56 @@ export async function startDemo(options = {}) {
     const apiUrl = await listen(backend, apiPort);
     closers.push(() => closeServer(backend));
 
-    // 2. The Vite dev server of examples/demo.
-    const { createServer: createViteServer } = await import('vite');
-    const vite = await createViteServer({
-      configFile: path.join(root, 'examples/demo/vite.config.ts'),
-      logLevel: quiet ? 'error' : 'info',
-      clearScreen: false,
-      server: {
-        host: '127.0.0.1',
-        port: appPort,
-        proxy: { '/api': apiUrl },
-      },
-    });
-    closers.push(() => vite.close());
-    await vite.listen();
-    const url = vite.resolvedUrls?.local[0];
+    // 2. The app: Vite's dev server, or the production build under `vite preview`.
+    const vite = await import('vite');
+    const logLevel = quiet ? 'error' : 'info';
+    let server;
+    if (mode === 'dev') {
+      server = await vite.createServer({
+        configFile: demoConfig,
+        logLevel,
+        clearScreen: false,
+        server: {
+          host: '127.0.0.1',
+          port: appPort,
+          proxy: { '/api': apiUrl },
+          headers: { 'referrer-policy': REFERRER_POLICY },
+        },
+      });
+      closers.push(() => server.close());
+      await server.listen();
+    } else {
+      await vite.build({
+        configFile: demoConfig,
+        logLevel,
+        clearScreen: false,
+        build: { outDir: previewDir, emptyOutDir: true },
+      });
+      server = await vite.preview({
+        configFile: demoConfig,
+        logLevel,
+        clearScreen: false,
+        build: { outDir: previewDir },
+        preview: { host: '127.0.0.1', port: appPort, proxy: { '/api': apiUrl } },
+        plugins: [
+          {
+            name: 'basiq-demo-security-headers',
+            // Runs before Vite's own middlewares: every answer, index.html included, gets them.
+            // Per request, since Basiq's origin (the mock's port) is known only further down.
+            configurePreviewServer({ middlewares }) {
+              middlewares.use((_req, res, next) => {
+                res.setHeader('content-security-policy', demoContentSecurityPolicy(app?.basiq));
+                res.setHeader('referrer-policy', REFERRER_POLICY);
+                res.setHeader('x-content-type-options', 'nosniff');
+                next();
+              });
+            },
+          },
+        ],
+      });
+      closers.push(() => server.close());
+    }
+    const url = server.resolvedUrls?.local[0];
     if (!url) throw new Error('basiq-react demo: Vite did not say where it listens');
 
     // 3. Basiq: the mock on loopback, or the real API with BASIQ_API_KEY.
@@ -201,6 +278,7 @@ export async function startDemo(options = {}) {
     }
 
     app = {
+      basiq: baseUrl,
       config: {
         user: { id: userId, name: DEMO_USER.name },
         baseUrl,
@@ -216,7 +294,12 @@ export async function startDemo(options = {}) {
       }),
     };
     log(`App backend on ${apiUrl} (/api/basiq/token for ${userId}, /api/config)`);
-    return { url, apiUrl, mockUrl, close };
+    if (mode === 'preview') {
+      log(
+        `App: the production build, with Content-Security-Policy: ${demoContentSecurityPolicy(baseUrl)}`,
+      );
+    }
+    return { url, apiUrl, mockUrl, mode, close };
   } catch (error) {
     await close();
     throw error;
@@ -224,7 +307,7 @@ export async function startDemo(options = {}) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const demo = await startDemo();
+  const demo = await startDemo({ mode: process.argv.includes('--preview') ? 'preview' : 'dev' });
   console.log(`\n  basiq-react demo: open ${demo.url}  (Ctrl-C stops it)\n`);
   let stopping = false;
   const stop = () => {

@@ -18,18 +18,16 @@ export interface ConsentPageOptions {
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** The page's one style sheet: the page's CSP allows it by its hash and nothing else inline. */
+const STYLE =
+  'body{font:16px system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem}fieldset{margin:0 0 1rem;border:1px solid #ccc;border-radius:8px}label{display:block;margin:.25rem 0}button{font:inherit;padding:.5rem 1rem;margin-right:.5rem}';
+/** SHA-256 of STYLE, base64: change both together (the consent page's test recomputes it). */
+const STYLE_HASH = '3Mm93aZbWoUYMzAuovoh0WOMsSED3GsN4Q2v5oTWNl4=';
+
 function page(title: string, body: string, status = 200): Response {
-  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title><style>body{font:16px system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem}fieldset{margin:0 0 1rem;border:1px solid #ccc;border-radius:8px}label{display:block;margin:.25rem 0}button{font:inherit;padding:.5rem 1rem;margin-right:.5rem}</style></head><body><main><h1>${escape(title)}</h1>${body}</main></body></html>`;
-  return new Response(html, {
-    status,
-    headers: {
-      'content-type': 'text/html; charset=utf-8',
-      'cache-control': 'no-store',
-      // Basiq's consent UI cannot be framed; neither can its stand-in.
-      'x-frame-options': 'DENY',
-      'content-security-policy': "frame-ancestors 'none'",
-    },
-  });
+  // The empty icon keeps the browser from asking for /favicon.ico, which the mock has not got.
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title><link rel="icon" href="data:,"><style>${STYLE}</style></head><body><main><h1>${escape(title)}</h1>${body}</main></body></html>`;
+  return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
 }
 
 function userOf(mock: Mock, token: string | null): string | undefined {
@@ -82,8 +80,35 @@ function form(url: URL): string {
   return `<form method="post" action="/consent/connect">${hidden}<fieldset><legend>Banks to connect</legend>${banks}</fieldset><label for="scenario">Scenario</label><select id="scenario" name="scenario">${scenarios}</select><p><button type="submit" name="decision" value="connect">Connect</button><button type="submit" name="decision" value="cancel">Cancel</button></p></form>`;
 }
 
-/** Answers `/consent/…` requests, or returns undefined for any other path. */
+/**
+ * Answers `/consent/…` requests, or returns undefined for any other path. Every answer, pages
+ * and the redirect back alike, carries the headers of a careful consent page. Its URL carries
+ * the user's token, so no request it leads to names it as the referrer (a redirect's own policy
+ * decides the `Referer` of the request it leads to). Its CSP allows its own style and its empty
+ * icon, nothing else: no scripts, no other loads, forms only to itself and to the app it sends
+ * the user back to (Chromium checks a form's redirects against `form-action` too, and refuses
+ * the way back without the app's origin there).
+ */
 export async function consentPage(
+  mock: Mock,
+  request: Request,
+  options: ConsentPageOptions,
+): Promise<Response | undefined> {
+  const response = await answer(mock, request, options);
+  if (!response) return undefined;
+  const back = options.redirectUrl ? ` ${new URL(options.redirectUrl).origin}` : '';
+  const headers = {
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+    // Basiq's consent UI cannot be framed; neither can its stand-in.
+    'x-frame-options': 'DENY',
+    'content-security-policy': `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; img-src data:; form-action 'self'${back}; frame-ancestors 'none'; base-uri 'none'`,
+  };
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+async function answer(
   mock: Mock,
   request: Request,
   options: ConsentPageOptions,

@@ -1,42 +1,25 @@
 // The demo app end to end, as a user clicks through it: real HTTP on loopback (mock Basiq,
-// the app's token endpoint, Vite), real Chromium. Every request the page sends is inspected:
-// any token it carries (Authorization header, `token` query or form field) or receives from
-// the token endpoint must be the demo user's CLIENT_ACCESS token.
+// the app's token endpoint, the demo's production build), real Chromium. The app is served
+// under a strict Content-Security-Policy (no inline scripts or styles) and the page must run
+// without a single violation, uncaught error or console message. Every request the page sends
+// is inspected: any token it carries (Authorization header, `token` query or form field) or
+// receives from the token endpoint must be the demo user's CLIENT_ACCESS token, and no
+// `Referer` may carry one.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser, type Page, type Request } from 'playwright';
+import { chromium, type Browser } from 'playwright';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs';
 import { startDemo, type RunningDemo } from '../../scripts/demo.mjs';
-
-interface SeenToken {
-  where: string;
-  scope?: unknown;
-  userid?: unknown;
-}
-
-interface SeenRequest {
-  method: string;
-  url: string;
-  resourceType: string;
-}
-
-function claimsOf(token: string): { scope?: unknown; userid?: unknown } {
-  try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
-    return typeof payload === 'object' && payload ? payload : {};
-  } catch {
-    return { scope: 'not a JWT' };
-  }
-}
+import { JWT_PATTERN, probeInlineStyle, watchPage } from './support/watchPage';
 
 let demo: RunningDemo | undefined;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
   [demo, browser] = await Promise.all([
-    // Builds dist/ first if it is missing or stale.
-    startDemo({ port: 0, quiet: true, log: () => {} }),
+    // Builds dist/ first if it is missing or stale, then the demo itself.
+    startDemo({ mode: 'preview', port: 0, quiet: true, log: () => {} }),
     chromium.launch({ executablePath: findChromium(), args: chromiumArgs }),
   ]);
 });
@@ -46,61 +29,13 @@ afterAll(async () => {
   await demo?.close();
 });
 
-/** Records every request and every token the page sends or receives. */
-function watch(page: Page) {
-  const requests: SeenRequest[] = [];
-  const tokens: SeenToken[] = [];
-  const pending: Promise<unknown>[] = [];
-  const pageErrors: string[] = [];
-  const see = (where: string, token: string) => tokens.push({ where, ...claimsOf(token) });
-
-  async function inspect(request: Request) {
-    const url = new URL(request.url());
-    const label = `${request.method()} ${url.origin}${url.pathname}`;
-    requests.push({
-      method: request.method(),
-      url: request.url(),
-      resourceType: request.resourceType(),
-    });
-    const headers = await request.allHeaders();
-    const authorization = headers['authorization'];
-    if (authorization !== undefined) {
-      const bearer = /^Bearer\s+(\S+)$/i.exec(authorization);
-      // Anything but a bearer token (e.g. Basic with the API key) must never leave the page.
-      if (!bearer) see(`Authorization of ${label}`, 'not a bearer token');
-      else see(`Authorization of ${label}`, bearer[1]!);
-    }
-    for (const token of url.searchParams.getAll('token')) see(`token query of ${label}`, token);
-    const body = request.postData();
-    if (body && /x-www-form-urlencoded/.test(headers['content-type'] ?? '')) {
-      for (const token of new URLSearchParams(body).getAll('token')) {
-        see(`token field of ${label}`, token);
-      }
-    }
-  }
-
-  page.on('request', (request) => pending.push(inspect(request)));
-  page.on('response', (response) => {
-    if (new URL(response.url()).pathname !== '/api/basiq/token' || !response.ok()) return;
-    pending.push(
-      response
-        .json()
-        .then((body: { access_token: string }) =>
-          see('answer of /api/basiq/token', body.access_token),
-        ),
-    );
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return { requests, tokens, pageErrors, settled: () => Promise.allSettled(pending) };
-}
-
-it('connects a bank through MFA, lists and revokes the consent, with CLIENT_ACCESS tokens only', async () => {
+it('connects a bank through MFA, lists and revokes the consent, with CLIENT_ACCESS tokens only, under a strict CSP', async () => {
   const page = await browser!.newPage({
     viewport: { width: 960, height: 900 },
     colorScheme: 'light',
     reducedMotion: 'reduce',
   });
-  const seen = watch(page);
+  const seen = await watchPage(page, { tokenPath: '/api/basiq/token' });
   const app = new URL(demo!.url);
 
   await page.goto(demo!.url);
@@ -148,14 +83,45 @@ it('connects a bank through MFA, lists and revokes the consent, with CLIENT_ACCE
   await page.reload();
   await consents.and(page.locator('[data-state="empty"]')).waitFor();
 
+  // The policy is enforced and its violations are heard: an inline style set now is refused.
+  expect(await probeInlineStyle(page, seen)).toMatchObject({ directive: 'style-src-attr' });
+
   await seen.settled();
   await page.close();
+
+  // Every page of the app came with the CSP and the referrer policy: without them the checks
+  // below would pass for nothing. First visit, landing from the consent page, reload.
+  const appPages = seen.documents.filter((answer) => answer.url.startsWith(app.origin));
+  expect(appPages.map((answer) => answer.status)).toEqual([200, 200, 200]);
+  for (const answer of appPages) {
+    expect(answer.contentSecurityPolicy).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self'; " +
+        `connect-src 'self' ${demo!.mockUrl}; form-action 'self'; frame-ancestors 'none'; ` +
+        "base-uri 'none'; object-src 'none'",
+    );
+    expect(answer.referrerPolicy).toBe('no-referrer');
+  }
+  // Nothing the page did broke the policy, threw, or complained on the console (the consent
+  // page on the mock's origin, under its own policy, included).
+  expect(seen.violations).toEqual([]);
+  expect(seen.pageErrors).toEqual([]);
+  expect(seen.console).toEqual([]);
 
   // The consent page came back with the job's ids (before the page cleaned the address).
   const landing = seen.requests.find(
     (request) => request.resourceType === 'document' && request.url.includes('jobIds='),
   );
   expect(landing?.url.startsWith(app.origin)).toBe(true);
+  // The consent page's URL carries the token: the way back to the app names no referrer at all
+  // (the stand-in, like a careful consent page, sends `Referrer-Policy: no-referrer`).
+  expect(landing?.referer).toBeUndefined();
+  expect(
+    seen.requests.filter(
+      (request) =>
+        request.referer !== undefined &&
+        (JWT_PATTERN.test(request.referer) || new URL(request.referer).searchParams.has('token')),
+    ),
+  ).toEqual([]);
   // The page asked its own backend for tokens, never Basiq (or the mock) itself.
   expect(seen.requests.filter((request) => new URL(request.url).pathname === '/token')).toEqual([]);
   expect(seen.tokens.some((token) => token.where.startsWith('Authorization'))).toBe(true);
@@ -165,5 +131,4 @@ it('connects a bank through MFA, lists and revokes the consent, with CLIENT_ACCE
   expect(
     seen.tokens.filter((token) => token.scope !== 'CLIENT_ACCESS' || token.userid !== 'demo-user'),
   ).toEqual([]);
-  expect(seen.pageErrors).toEqual([]);
 });

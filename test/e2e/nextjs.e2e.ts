@@ -7,7 +7,7 @@ import { chromium, type Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs';
 import { buildNextExample, startNextExample } from '../../scripts/next-example.mjs';
-import { JWT_PATTERN, watchPage } from './support/watchPage';
+import { JWT_PATTERN, probeInlineStyle, watchPage } from './support/watchPage';
 
 let app: Awaited<ReturnType<typeof startNextExample>> | undefined;
 let browser: Browser | undefined;
@@ -111,6 +111,8 @@ describe('examples/nextjs', () => {
     await consents.and(page.locator('[data-state="empty"]')).waitFor();
     await page.reload();
     await consents.and(page.locator('[data-state="empty"]')).waitFor();
+    // The watch really sees violations: an inline style is refused and reported.
+    expect(await probeInlineStyle(page, seen)).toMatchObject({ directive: 'style-src-attr' });
 
     await seen.settled();
     await page.close();

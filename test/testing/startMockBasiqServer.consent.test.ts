@@ -1,4 +1,5 @@
 // The mock Basiq's consent stand-in page over real HTTP on loopback, driven with Node's own fetch.
+import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseConsentRedirect } from '../../src';
 import {
@@ -42,7 +43,6 @@ describe('startMockBasiqServer', () => {
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
       expect(response.headers.get('cache-control')).toBe('no-store');
       expect(response.headers.get('x-frame-options')).toBe('DENY');
-      expect(response.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
       const html = await response.text();
       expect(html).toContain('<form method="post" action="/consent/connect">');
       expect(html).toContain(`<input type="hidden" name="token" value="${token}">`);
@@ -59,6 +59,41 @@ describe('startMockBasiqServer', () => {
       for (const scenario of SCENARIOS) expect(html).toContain(`<option value="${scenario}">`);
       expect(html).toContain('name="decision" value="connect"');
       expect(html).toContain('name="decision" value="cancel"');
+    });
+
+    it('should send no referrer and a CSP that allows its own style by hash and nothing inline else', async () => {
+      const response = await home({ token: server.control.clientToken('u1'), state: 's1' });
+      // Its URL carries the token: nothing it leads to may name it as the referrer.
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      const html = await response.text();
+      const styles = [...html.matchAll(/<style>([^<]*)<\/style>/g)].map((match) => match[1]!);
+      expect(styles).toHaveLength(1);
+      const hash = createHash('sha256').update(styles[0]!).digest('base64');
+      expect(response.headers.get('content-security-policy')).toBe(
+        [
+          "default-src 'none'",
+          `style-src 'sha256-${hash}'`,
+          'img-src data:',
+          `form-action 'self' ${APP_ORIGIN}`,
+          "frame-ancestors 'none'",
+          "base-uri 'none'",
+        ].join('; '),
+      );
+      expect(html).not.toMatch(/<script|\sstyle=|\son[a-z]+=/i);
+    });
+
+    it('should send the same headers with every page it answers, the refusals included', async () => {
+      const policy = (
+        await home({ token: server.control.clientToken('u1'), state: 's1' })
+      ).headers.get('content-security-policy');
+      const refused = await home({ state: 's1' });
+      const posted = await postConsent(server, [['decision', 'connect']]);
+      for (const response of [refused, posted]) {
+        expect(response.status).toBe(401);
+        expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+        expect(response.headers.get('content-security-policy')).toBe(policy);
+        expect(response.headers.get('x-frame-options')).toBe('DENY');
+      }
     });
 
     it('should open at the URL createBasiqClient builds for its consent UI', async () => {
@@ -107,6 +142,8 @@ describe('startMockBasiqServer', () => {
         ['decision', 'connect'],
       ]);
       expect(response.status).toBe(303);
+      // The redirect's own policy decides the Referer of the request to the app.
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
       const location = response.headers.get('location') ?? '';
       const back = new URL(location);
       expect(`${back.origin}${back.pathname}`).toBe(REDIRECT_URL);
@@ -256,6 +293,9 @@ describe('startMockBasiqServer', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('location')).toBeNull();
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      // No app to go back to: forms may go to the page itself only.
+      expect(response.headers.get('content-security-policy')).toContain("form-action 'self';");
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
       const html = await response.text();
       const ids = [...html.matchAll(/<li><code>([^<]+)<\/code><\/li>/g)].map((m) => m[1]!);
       expect(ids).toHaveLength(2);
