@@ -28,6 +28,11 @@ export type { BasiqErrorDetail, TokenRefusal, NetworkFailure } from './client/er
 export type { RetryOptions } from './client/retryPolicy.js';
 export type { TokenResult } from './client/tokenSource.js';
 export type {
+  BasiqFlowEvent,
+  BasiqFlowEventType,
+  BasiqFlowEventListener,
+} from './client/flowEvents.js';
+export type {
   AuthLink,
   BasiqEvent,
   BasiqSchemas,
@@ -66,6 +71,7 @@ export { BasiqProvider } from './hooks/BasiqProvider.js';
 export type { BasiqProviderProps } from './hooks/BasiqProvider.js';
 export { useBasiqClient } from './hooks/useBasiqClient.js';
 export { useBasiqLabels } from './hooks/useBasiqLabels.js';
+export { useBasiqEvents } from './hooks/useBasiqEvents.js';
 export type { BasiqQueryOptions } from './hooks/useBasiqQuery.js';
 export type { BasiqMutationOptions } from './hooks/useBasiqMutation.js';
 export { useJob } from './hooks/useJob.js';

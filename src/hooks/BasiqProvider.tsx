@@ -1,15 +1,19 @@
 'use client';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
-import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   createBasiqClient,
   type BasiqClient,
   type BasiqClientOptions,
 } from '../client/createBasiqClient.js';
+import { createEventHub } from '../client/createEventHub.js';
+import type { BasiqFlowEventListener } from '../client/flowEvents.js';
 import { BASIQ_HOSTS } from '../client/isAllowedUrl.js';
 import type { TokenResult } from '../client/tokenSource.js';
 import { BasiqContext, type BasiqContextValue } from './basiqContext.js';
 import type { PartialLabels } from '../labels/defaultLabels.js';
+import { useDevWarnings } from './useDevWarnings.js';
+import { useFlowEventObserver } from './useFlowEventObserver.js';
 import { useInvalidateOnJobSuccess } from './useInvalidateOnJobSuccess.js';
 
 /** Props of {@link BasiqProvider}. Give `tokenUrl`, `getToken` or a ready `client`. */
@@ -31,6 +35,13 @@ export interface BasiqProviderProps {
     BasiqClientOptions,
     'tokenUrl' | 'getToken' | 'userId' | 'baseUrl' | 'consentBaseUrl'
   >;
+  /**
+   * Told of everything that happens, in order, exactly once: consent launched and returned, each
+   * job step, MFA asked, sent, accepted or refused, accounts ready, job done or failed, consent
+   * revoked, auth link created or deleted, a request failed. Only ids and codes, never a token.
+   * The latest function is always used. See also {@link useBasiqEvents}.
+   */
+  onEvent?: BasiqFlowEventListener;
   /** The QueryClient to use. @default the one of a `QueryClientProvider` above, or a new one */
   queryClient?: QueryClient;
   /** Texts of the components, merged over the English defaults. */
@@ -85,6 +96,7 @@ export function BasiqProvider({
   labels,
   allowedHosts = [],
   maxPollMs,
+  onEvent,
   children,
 }: BasiqProviderProps) {
   const outerQueryClient = useContext(QueryClientContext);
@@ -121,6 +133,13 @@ export function BasiqProvider({
     ],
   );
 
+  const [events] = useState(createEventHub);
+  const latestOnEvent = useRef(onEvent);
+  useEffect(() => {
+    latestOnEvent.current = onEvent;
+  });
+  useEffect(() => events.subscribe((event) => latestOnEvent.current?.(event)), [events]);
+
   const hosts = [...BASIQ_HOSTS, ...allowedHosts].join(' ');
   // Keyed by content, so an inline `labels={{…}}` does not re-render everything below.
   const labelsKey = JSON.stringify(labels ?? {});
@@ -130,10 +149,17 @@ export function BasiqProvider({
       labels: JSON.parse(labelsKey) as PartialLabels,
       allowedHosts: hosts.split(' '),
       maxPollMs,
+      events,
     }),
-    [client, labelsKey, hosts, maxPollMs],
+    [client, labelsKey, hosts, maxPollMs, events],
   );
   useInvalidateOnJobSuccess(queryClient);
+  useFlowEventObserver(queryClient, events);
+  // Development builds only: the whole call goes from production bundles.
+  if (process.env.NODE_ENV !== 'production') {
+    // eslint-disable-next-line react-hooks/rules-of-hooks -- the condition is fixed per build
+    useDevWarnings({ userId, tokenUrl, labels });
+  }
 
   const tree = <BasiqContext.Provider value={value}>{children}</BasiqContext.Provider>;
   return queryClient === outerQueryClient ? (

@@ -1,6 +1,7 @@
 'use client';
 import { createContext, useContext } from 'react';
 import type { BasiqClient } from '../client/createBasiqClient.js';
+import type { EventHub } from '../client/createEventHub.js';
 import type { PartialLabels } from '../labels/defaultLabels.js';
 
 /** What `<BasiqProvider>` gives the hooks and components below it. */
@@ -12,6 +13,8 @@ export interface BasiqContextValue {
   allowedHosts: readonly string[];
   /** The provider's default `maxPollMs` for job polling. */
   maxPollMs?: number;
+  /** The provider's event stream (`onEvent`, `useBasiqEvents`). */
+  events: EventHub;
 }
 
 export const BasiqContext = /* @__PURE__ */ createContext<BasiqContextValue | null>(null);
