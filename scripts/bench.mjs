@@ -27,6 +27,7 @@ try {
     tokenRequestsWith50Hooks: measured.tokenRequestsWith50Hooks,
     rendersOver20IdenticalPolls: measured.rendersOver20IdenticalPolls,
     identicalPolls: measured.identicalPolls,
+    accountsReady: measured.accountsReady,
   };
   result.budgets = checkBudgets(result);
   result.durationMs = Math.round(process.uptime() * 1000);

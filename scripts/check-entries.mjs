@@ -3,10 +3,13 @@
 // - the main entry starts with 'use client';
 // - `basiq-react/testing` starts the mock over HTTP, mints a token and runs a job to success;
 // - `basiq-react/server` mints a client token through the mock and loads no React, and a
-//   browser bundle (the `browser` condition) gets an error instead of the API-key code.
+//   browser bundle (the `browser` condition) gets an error instead of the API-key code;
+// - the development warnings are in an app's development bundle of the main entry, and none of
+//   their text is in its production bundle.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { createTokenHandler } from 'basiq-react/server';
 import { createBasiqMock, startMockBasiqServer } from 'basiq-react/testing';
 
@@ -62,6 +65,60 @@ try {
     fail(`unexpected browser-condition error: ${error.stderr}`);
 }
 
+// The main entry bundled as an app's bundler does (size-limit's esbuild, as `npm run size`
+// measures): `process.env.NODE_ENV` defined, minified for production. Every warning sits in an
+// `if (process.env.NODE_ENV !== 'production')` branch, so production drops its text.
+const bundleAsApp = async (mode) =>
+  (
+    await build({
+      entryPoints: ['dist/index.js'],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      external: ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query', 'ofetch'],
+      define: { 'process.env.NODE_ENV': JSON.stringify(mode) },
+      minify: mode === 'production',
+      logLevel: 'silent',
+    })
+  ).outputFiles[0].text;
+const development = await bundleAsApp('development');
+const production = await bundleAsApp('production');
+// Every kind passed to warnOnce, found in the unminified development bundle, so a new warning
+// is covered without being listed; the listed ones must exist.
+const kinds = [
+  ...new Set([...development.matchAll(/\bwarnOnce\d*\(\s*"([^"]+)"/g)].map((m) => m[1])),
+];
+for (const kind of [
+  'job-ids-unread',
+  'token-url-cross-origin',
+  'unknown-labels',
+  'user-switched',
+  'styles-missing',
+]) {
+  if (!kinds.includes(kind))
+    fail(`no warnOnce('${kind}', …) in a development bundle of dist/index.js`);
+}
+// A phrase of each message: kept in development (so a reworded message is noticed here), gone in
+// production, as are the kinds and warnOnce's prefix.
+const phrases = [
+  'but no useConsentRedirect() is mounted',
+  'another origin than this page',
+  'has keys no component reads',
+  'userId changed from one user to another',
+  'basiq-react/styles.css is not loaded',
+];
+for (const phrase of phrases) {
+  if (!development.includes(phrase)) fail(`the development bundle lacks the warning "${phrase}"`);
+}
+const leaks = [
+  ...phrases.filter((phrase) => production.includes(phrase)),
+  ...kinds.filter((kind) => new RegExp(`["'\`]${kind}["'\`]`).test(production)),
+  ...(/basiq-react: \$\{/.test(production) ? ["warnOnce's prefix"] : []),
+];
+if (leaks.length)
+  fail(`a production bundle of dist/index.js keeps warning text: ${leaks.join(', ')}`);
+
 const server = await startMockBasiqServer({ clock: 'manual' });
 try {
   if (!Array.isArray(createBasiqMock().handlers))
@@ -84,7 +141,7 @@ try {
     throw new Error(`the job did not finish: ${JSON.stringify(job.steps)}`);
   }
   console.log(
-    `basiq-react: built entries work (${declarations.length} .d.ts files cite nothing outside; server: ${seen.size} modules, no React, refused under the browser condition; testing: job of ${job.steps.length} steps done on ${server.url})`,
+    `basiq-react: built entries work (${declarations.length} .d.ts files cite nothing outside; server: ${seen.size} modules, no React, refused under the browser condition; testing: job of ${job.steps.length} steps done on ${server.url}; ${kinds.length} kinds of development warning, none in a production bundle)`,
   );
 } finally {
   await server.close();

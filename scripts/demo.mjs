@@ -58,6 +58,9 @@ function ensureBuilt(log, quiet) {
   log('basiq-react demo: dist/ is missing or stale, running `npm run build`…');
   const result = spawnSync('npm', ['run', 'build'], {
     cwd: root,
+    // Under Vitest NODE_ENV is 'test', and a build made with it uses React's development JSX
+    // runtime, which the built package does not declare.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: quiet ? 'pipe' : 'inherit',
     encoding: 'utf8',
   });

@@ -77,7 +77,8 @@ export function routeTable(output) {
 export function buildNextExample({ log = (line) => console.log(line) } = {}) {
   if (distIsStale()) {
     log('basiq-react: dist/ is missing or stale, running `npm run build`…');
-    run('npm', ['run', 'build'], { cwd: root });
+    // As in demo.mjs: never a build with Vitest's NODE_ENV.
+    run('npm', ['run', 'build'], { cwd: root, env: { ...process.env, NODE_ENV: 'production' } });
   }
   mkdirSync(workDir, { recursive: true });
   for (const name of readdirSync(workDir)) {

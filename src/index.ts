@@ -104,4 +104,4 @@ export { AuthLinkPanel } from './components/AuthLinkPanel.js';
 export type { AuthLinkPanelProps, AuthLinkPanelState } from './components/AuthLinkPanel.js';
 export { ConnectButton } from './components/ConnectButton.js';
 export type { ConnectButtonProps, ConnectButtonState } from './components/ConnectButton.js';
-export type { FailureFamily } from './components/failureAdvice.js';
+export type { FailureFamily } from './client/failureFamily.js';

@@ -9,14 +9,17 @@ import {
   STORY_STEP_MS,
   USER,
   useBasiqStory,
+  type BasiqWorld,
   type FaultName,
   type MockArgs,
   type StoryLocale,
   type Theme,
 } from './support/basiqStory';
 import { ConsentGuard } from './support/ConsentGuard';
+import { EventLog } from './support/EventLog';
 import { answerMfa, wait, waitForData, waitForPhase } from './support/play';
 import { RequestLog } from './support/RequestLog';
+import './support/stories.css';
 
 const COMPONENTS = [
   'ConnectionStatus',
@@ -33,7 +36,7 @@ interface PlaygroundArgs extends MockArgs {
   theme: Theme;
 }
 
-/** The chosen component on the story's mock, its controls, and the mock's request log. */
+/** The chosen component on the story's mock, its controls, the mock's request log and the events. */
 function Playground({
   component,
   locale,
@@ -64,17 +67,10 @@ function Playground({
     ),
   }[component];
   return (
-    <div
-      style={{
-        display: 'grid',
-        gridTemplateColumns: 'minmax(280px, 1fr) minmax(280px, 1fr)',
-        gap: 24,
-        alignItems: 'start',
-      }}
-    >
-      <div style={{ display: 'grid', gap: 12 }} data-testid="playground-component">
+    <div className="sb-playground">
+      <div className="sb-playground-component" data-testid="playground-component">
         {shown}
-        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+        <div className="sb-playground-actions">
           <button type="button" onClick={startJob}>
             Start another job
           </button>
@@ -88,6 +84,7 @@ function Playground({
         </div>
       </div>
       <RequestLog control={world.control} />
+      <EventLog />
     </div>
   );
 }
@@ -143,8 +140,9 @@ const meta = {
       description: {
         component:
           'Every component against the embedded mock Basiq. Scenario, step duration, latency ' +
-          'and fault make a fresh mock; the log beside the component shows each request the ' +
-          'mock received. Every MFA prompt accepts `123456`.',
+          'and fault make a fresh mock; beside the component, the request log shows each ' +
+          'request the mock received and the event log each event of `useBasiqEvents` ' +
+          '(`<BasiqProvider onEvent>`), newest first. Every MFA prompt accepts `123456`.',
       },
     },
   },
@@ -153,13 +151,60 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+interface EventRow {
+  ms: number;
+  type: string;
+  fields: string;
+}
+
+/** The event log's rows, oldest first (it shows the newest first). */
+function eventRows(canvasElement: HTMLElement): EventRow[] {
+  const log = within(canvasElement).getByRole('region', { name: 'Event log' });
+  return within(log)
+    .getAllByRole('row')
+    .slice(1)
+    .reverse()
+    .map((row) => {
+      const [ms, type, fields] = [...row.children].map((cell) => cell.textContent ?? '');
+      return { ms: Number(ms), type: type!, fields: fields! };
+    });
+}
+
+/**
+ * The log shows each of `expected` exactly once, in this order (other events may come between),
+ * with times counted from the first event, and no token anywhere.
+ */
+function expectEvents(rows: EventRow[], expected: [type: string, fields: RegExp][]) {
+  expect(rows[0]?.ms).toBe(0);
+  rows.forEach((row, i) => expect(row.ms).toBeGreaterThanOrEqual(rows[i - 1]?.ms ?? 0));
+  for (const row of rows) expect(row.fields).not.toMatch(/eyJ|Bearer|access_token/);
+  const found = expected.map(([type, fields]) => {
+    const matches = rows.filter((row) => row.type === type);
+    expect(matches, `one ${type} event`).toHaveLength(1);
+    expect(matches[0]!.fields).toMatch(fields);
+    return rows.indexOf(matches[0]!);
+  });
+  expect(found).toEqual([...found].sort((a, b) => a - b));
+}
+
+const jobIdOf = (loaded: Record<string, unknown>) => (loaded.basiq as BasiqWorld).jobIds[0]!;
+
 /** What the playground shows on its own: the job asks for a code; you answer (123456). */
 export const Default: Story = {
   name: 'Playground',
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
     await waitForPhase(canvasElement, 'mfa-required');
     await waitForData(canvasElement, '.basiq-MfaForm', 'state', 'idle');
+    // The event log got the challenge from the provider's stream, once.
+    const jobId = jobIdOf(loaded);
+    await waitFor(() => {
+      expectEvents(eventRows(canvasElement), [
+        ['mfa-required', new RegExp(`^jobId=${jobId} method=token prompts=1$`)],
+      ]);
+    }, wait);
+    // Nothing on the page needs style-src 'unsafe-inline': classes only, logs included.
+    await expect(canvasElement.querySelectorAll('[style], style')).toHaveLength(0);
     const log = canvas.getByRole('region', { name: 'Request log' });
     // The log catches up within its 500 ms poll: the job's polls, each with a client token.
     await waitFor(() => {
@@ -177,10 +222,29 @@ export const Default: Story = {
 export const Scripted: Story = {
   name: 'Scripted: fault, latency, MFA',
   args: { stepMs: 300, latency: 100, fault: 'job-500' },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
     await answerMfa(canvasElement);
     await waitForPhase(canvasElement, 'success');
+    const job = `jobId=${jobIdOf(loaded)}`;
+    await waitFor(() => {
+      expectEvents(eventRows(canvasElement), [
+        ['request-failed', /^error=BasiqApiError status=500 /],
+        ['mfa-required', new RegExp(`^${job} method=token prompts=1$`)],
+        ['mfa-submitted', new RegExp(`^${job}$`)],
+        ['mfa-accepted', new RegExp(`^${job}$`)],
+        ['accounts-ready', new RegExp(`^${job}$`)],
+        ['job-succeeded', new RegExp(`^${job}$`)],
+      ]);
+      // The accounts step's success comes just before accounts-ready; the job ends the log.
+      const rows = eventRows(canvasElement);
+      const ready = rows.findIndex((row) => row.type === 'accounts-ready');
+      expect(rows[ready - 1]).toMatchObject({
+        type: 'job-step',
+        fields: `${job} step=retrieve-accounts status=success`,
+      });
+      expect(rows.at(-1)?.type).toBe('job-succeeded');
+    }, wait);
     const log = canvas.getByRole('region', { name: 'Request log' });
     await waitFor(() => {
       const rows = within(log).getAllByRole('row').slice(1);

@@ -8,7 +8,7 @@ import { quietly } from './quietly.mjs';
 
 const VITEST = ['node_modules/vitest/vitest.mjs', 'run', '--config', 'vitest.bench.config.ts'];
 
-/** `{ polling, tokenRequestsWith50Hooks, rendersOver20IdenticalPolls, identicalPolls }`. */
+/** `{ polling, tokenRequestsWith50Hooks, rendersOver20IdenticalPolls, identicalPolls, accountsReady }`. */
 export async function reactMeasurements() {
   const dir = await mkdtemp(join(tmpdir(), 'basiq-bench-'));
   try {

@@ -2,9 +2,9 @@
 // a terminal and pasteable as is.
 import { BUDGETS } from './budgets.mjs';
 
-const n = (value) => (value === undefined ? 'missing' : value.toLocaleString('en-US'));
+const n = (value) => (value == null ? 'missing' : value.toLocaleString('en-US'));
 const bytes = (value) => `${n(value)} B`;
-const ms = (value) => `${n(value)} ms`;
+const ms = (value) => (value == null ? n(value) : `${n(value)} ms`);
 
 const ROWS = [
   ['bundle: main entry, `import *`', (r) => bytes(r.bundle.main), 'main'],
@@ -34,6 +34,11 @@ const ROWS = [
     'ConnectionStatus commits over 20 identical polls',
     (r) => n(r.rendersOver20IdenticalPolls),
     'rendersOver20IdenticalPolls',
+  ],
+  [
+    'events: accounts step done → accounts-ready heard',
+    (r) => ms(r.accountsReady?.lagMs),
+    'accountsReadyLag',
   ],
   [
     'duration of the bench',

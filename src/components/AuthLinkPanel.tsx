@@ -2,6 +2,7 @@
 import { useEffect, useId, useReducer, useRef } from 'react';
 import { useAuthLink } from '../hooks/useAuthLink.js';
 import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
+import { useStylesCheck } from '../hooks/useStylesCheck.js';
 import { useCreateAuthLink } from '../hooks/useCreateAuthLink.js';
 import { useDeleteAuthLink } from '../hooks/useDeleteAuthLink.js';
 import { formatLabel } from '../labels/defaultLabels.js';
@@ -51,6 +52,8 @@ const ROOT = 'basiq-AuthLinkPanel';
  * <AuthLinkPanel userId={user.id} locale="en-AU" />
  */
 export function AuthLinkPanel({ userId, locale = 'en-AU', className }: AuthLinkPanelProps) {
+  // eslint-disable-next-line react-hooks/rules-of-hooks -- the condition is fixed per build
+  if (process.env.NODE_ENV !== 'production') useStylesCheck();
   const labels = useBasiqLabels().authLinkPanel;
   const query = useAuthLink(userId);
   const create = useCreateAuthLink(userId);

@@ -2,6 +2,7 @@
 import { useEffect, useId, useReducer, useRef, type ReactNode } from 'react';
 import type { ConsentAction } from '../client/types.js';
 import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
+import { useStylesCheck } from '../hooks/useStylesCheck.js';
 import { useConsentLauncher } from '../hooks/useConsentLauncher.js';
 import {
   ANNOUNCED,
@@ -62,6 +63,8 @@ export function ConnectButton({
   className,
   onError,
 }: ConnectButtonProps) {
+  // eslint-disable-next-line react-hooks/rules-of-hooks -- the condition is fixed per build
+  if (process.env.NODE_ENV !== 'production') useStylesCheck();
   const texts = useBasiqLabels().connectButton;
   const { open, isReady, error } = useConsentLauncher({ action, institutionId, connectionId });
   const [click, dispatch] = useReducer(connectButtonReducer, 'idle');

@@ -1,5 +1,6 @@
 'use client';
 import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
+import { useStylesCheck } from '../hooks/useStylesCheck.js';
 import { useJobs } from '../hooks/useJobs.js';
 import { formatLabel } from '../labels/defaultLabels.js';
 import { ConnectionStatusJob } from './ConnectionStatusJob.js';
@@ -67,6 +68,8 @@ export function ConnectionStatus({
   className,
   ...callbacks
 }: ConnectionStatusProps) {
+  // eslint-disable-next-line react-hooks/rules-of-hooks -- the condition is fixed per build
+  if (process.env.NODE_ENV !== 'production') useStylesCheck();
   const ids = jobIdsToShow(jobId, jobIds);
   const [only] = ids;
   return ids.length === 1 && only ? (

@@ -16,7 +16,7 @@ import {
 } from './connectionStatusModel.js';
 import type { ConnectionStatusCallbacks } from './ConnectionStatusProps.js';
 import { ConnectionStatusSteps } from './ConnectionStatusSteps.js';
-import { failureFamily } from './failureAdvice.js';
+import { failureFamily } from '../client/failureFamily.js';
 import { LiveRegion } from './LiveRegion.js';
 import { MfaForm } from './MfaForm.js';
 

@@ -1,6 +1,7 @@
 'use client';
 import { useReducer, useRef } from 'react';
 import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
+import { useStylesCheck } from '../hooks/useStylesCheck.js';
 import { useConsents } from '../hooks/useConsents.js';
 import { useRevokeConsent } from '../hooks/useRevokeConsent.js';
 import { formatLabel } from '../labels/defaultLabels.js';
@@ -50,6 +51,8 @@ export function ConsentList({
   headingLevel = 3,
   className,
 }: ConsentListProps) {
+  // eslint-disable-next-line react-hooks/rules-of-hooks -- the condition is fixed per build
+  if (process.env.NODE_ENV !== 'production') useStylesCheck();
   const labels = useBasiqLabels().consentList;
   const query = useConsents(userId);
   const rootRef = useRef<HTMLDivElement>(null);

@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useId, useLayoutEffect, useReducer, useRef, type FormEvent } from 'react';
 import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
+import { useStylesCheck } from '../hooks/useStylesCheck.js';
 import { useJob } from '../hooks/useJob.js';
 import { useSubmitMfa } from '../hooks/useSubmitMfa.js';
 import { formatLabel } from '../labels/defaultLabels.js';
@@ -60,6 +61,8 @@ const holdsFocus = (form: HTMLFormElement | null) => !!form?.contains(document.a
  * {phase === 'mfa-required' && <MfaForm jobId={jobId} onAccepted={() => toast('Thanks!')} />}
  */
 export function MfaForm({ jobId, onAccepted, autoFocus = true, className }: MfaFormProps) {
+  // eslint-disable-next-line react-hooks/rules-of-hooks -- the condition is fixed per build
+  if (process.env.NODE_ENV !== 'production') useStylesCheck();
   const labels = useBasiqLabels().mfaForm;
   const { job, refetch } = useJob(jobId);
   const submit = useSubmitMfa(jobId, { gcTime: 0 });

@@ -4,7 +4,7 @@
 import { BasiqApiError, BasiqPollTimeoutError } from '../client/errors.js';
 import type { Job, JobPhase, JobStep } from '../client/types.js';
 import { formatLabel, type BasiqLabels } from '../labels/defaultLabels.js';
-import { failureFamily } from './failureAdvice.js';
+import { failureFamily } from '../client/failureFamily.js';
 import { readableTitle } from './format.js';
 
 /**

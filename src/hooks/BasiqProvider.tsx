@@ -158,7 +158,7 @@ export function BasiqProvider({
   // Development builds only: the whole call goes from production bundles.
   if (process.env.NODE_ENV !== 'production') {
     // eslint-disable-next-line react-hooks/rules-of-hooks -- the condition is fixed per build
-    useDevWarnings({ userId, tokenUrl, labels });
+    useDevWarnings({ userId, tokenUrl: givenClient || getToken ? undefined : tokenUrl, labels });
   }
 
   const tree = <BasiqContext.Provider value={value}>{children}</BasiqContext.Provider>;

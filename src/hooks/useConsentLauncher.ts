@@ -1,5 +1,6 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
+import { createConsentState } from '../client/consentState.js';
 import { BasiqError } from '../client/errors.js';
 import { isAllowedUrl } from '../client/isAllowedUrl.js';
 import type { ConsentAction, ConsentUrlOptions } from '../client/types.js';
@@ -19,7 +20,10 @@ function assertAllowed(url: string, hosts: readonly string[]): string {
 
 /** What {@link useConsentLauncher} returns. */
 export interface ConsentLauncher {
-  /** Sends the user to Basiq's consent UI (same tab) with a fresh token and a new `state`. */
+  /**
+   * Sends the user to Basiq's consent UI (same tab) with a fresh token and a new `state`; the
+   * provider's `consent-launch` event fires just before the page navigates.
+   */
   open(action?: ConsentAction, options?: Omit<ConsentUrlOptions, 'action'>): Promise<void>;
   /** A ready consent URL for a link (`<a href>`), or undefined until it is built. */
   href: string | undefined;
@@ -40,8 +44,11 @@ export interface ConsentLauncher {
  * <button disabled={!isReady} onClick={() => open()}>Connect your bank</button>
  */
 export function useConsentLauncher(defaults: ConsentUrlOptions = {}): ConsentLauncher {
-  const { client, allowedHosts } = useBasiqContext('useConsentLauncher');
-  const [href, setHref] = useState<string>();
+  const { client, allowedHosts, events } = useBasiqContext('useConsentLauncher');
+  // Tagged with the client it was built by: after a change of user, the last user's URL (and
+  // the token in it) is never handed out, even before the new one is built.
+  const [built, setBuilt] = useState<{ by: unknown; url: string }>();
+  const href = built?.by === client ? built.url : undefined;
   const [error, setError] = useState<Error>();
   const { action, institutionId, connectionId } = defaults;
 
@@ -55,7 +62,7 @@ export function useConsentLauncher(defaults: ConsentUrlOptions = {}): ConsentLau
         .then(
           (url) => {
             if (!live) return;
-            setHref(url);
+            setBuilt({ by: client, url });
             setError(undefined);
             timer = setTimeout(build, HREF_REFRESH_MS);
           },
@@ -74,16 +81,21 @@ export function useConsentLauncher(defaults: ConsentUrlOptions = {}): ConsentLau
 
   const open = useCallback(
     async (openAction?: ConsentAction, options: Omit<ConsentUrlOptions, 'action'> = {}) => {
-      const url = await client.consentUrl({
+      const params: ConsentUrlOptions = {
         action,
         institutionId,
         connectionId,
         ...options,
         ...(openAction && { action: openAction }),
-      });
-      window.location.assign(assertAllowed(url, allowedHosts));
+      };
+      // Made here rather than by the client, so the event can name it.
+      const state = (params.state ||= createConsentState());
+      const allowed = assertAllowed(await client.consentUrl(params), allowedHosts);
+      // Synchronous, before the page goes: a listener can still send a beacon.
+      events.emit({ type: 'consent-launch', action: params.action ?? null, state });
+      window.location.assign(allowed);
     },
-    [client, allowedHosts, action, institutionId, connectionId],
+    [client, allowedHosts, events, action, institutionId, connectionId],
   );
 
   return { open, href, isReady: href !== undefined, error };

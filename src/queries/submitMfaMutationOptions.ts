@@ -1,6 +1,6 @@
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import type { BasiqClient } from '../client/createBasiqClient.js';
-import { BasiqApiError, BasiqNetworkError } from '../client/errors.js';
+import { mayHaveArrived } from './mayHaveArrived.js';
 import type { Job } from '../client/types.js';
 import { singleFlight } from '../internal/singleFlight.js';
 import { basiqKeys } from './basiqKeys.js';
@@ -45,11 +45,6 @@ async function submitOnce(
   forClient.set(jobId, sent);
   return sent.result;
 }
-
-/** After no reply (timeout, reset) or a gateway's 502/504, the answer may have reached Basiq. */
-const mayHaveArrived = (error: Error) =>
-  (error instanceof BasiqNetworkError && error.reason !== 'aborted') ||
-  (error instanceof BasiqApiError && (error.status === 502 || error.status === 504));
 
 /**
  * The mutation answering a job's MFA challenge (one answer per prompt, in order): it posts the

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import './stories.css';
 
 /**
  * Keeps a ConnectButton inside from leaving Storybook: Basiq's consent UI cannot be framed, so
@@ -36,7 +37,7 @@ export function ConsentGuard({
     <div ref={ref} className="sb-consent-guard">
       {children}
       {stopped > 0 && !onIntercept && (
-        <p role="note" className="sb-consent-guard-note" style={{ marginTop: 8 }}>
+        <p role="note" className="sb-consent-guard-note">
           {note}
         </p>
       )}

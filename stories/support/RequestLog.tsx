@@ -1,16 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { BasiqMockControl, MockRequest } from '../../src/testing';
+import './stories.css';
+
+/** Props of {@link RequestLog}. */
+export interface RequestLogProps {
+  /** The story's mock, whose requests are shown. */
+  control: BasiqMockControl;
+  /** How often the log reads the mock again, in ms. @default 500 */
+  everyMs?: number;
+  /** How many of the newest requests to show (the count above counts them all). @default 40 */
+  limit?: number;
+}
 
 /** The mock's request log (`control.requests()`), read again every `everyMs`, newest first. */
-export function RequestLog({
-  control,
-  everyMs = 500,
-  limit = 40,
-}: {
-  control: BasiqMockControl;
-  everyMs?: number;
-  limit?: number;
-}) {
+export function RequestLog({ control, everyMs = 500, limit = 40 }: RequestLogProps) {
+  // Unique per log: a docs page renders several Playground stories at once.
+  const titleId = useId();
   const [log, setLog] = useState<MockRequest[]>(() => control.requests());
   // A new mock remounts the story, so `control` does not change under a mounted log.
   useEffect(() => {
@@ -21,25 +26,20 @@ export function RequestLog({
   const failed = log.filter((entry) => entry.status >= 400).length;
   const rows = log.slice(-limit).reverse();
   return (
-    <section className="sb-request-log" aria-labelledby="sb-request-log-title">
-      <h2 id="sb-request-log-title" style={{ fontSize: '1rem', margin: '0 0 4px' }}>
+    <section className="sb-request-log" aria-labelledby={titleId}>
+      <h2 id={titleId} className="sb-log-title">
         Requests to the mock
       </h2>
-      <p style={{ margin: '0 0 8px', fontSize: '0.875rem' }} data-testid="request-count">
+      <p className="sb-log-count" data-testid="request-count">
         {log.length} requests, {failed} failed (from <code>control.requests()</code>, every{' '}
         {everyMs} ms)
       </p>
-      <div
-        tabIndex={0}
-        role="region"
-        aria-label="Request log"
-        style={{ maxHeight: 420, overflow: 'auto', border: '1px solid var(--basiq-color-border)' }}
-      >
-        <table style={{ borderCollapse: 'collapse', fontSize: '0.8125rem', width: '100%' }}>
+      <div tabIndex={0} role="region" aria-label="Request log" className="sb-log-scroll">
+        <table className="sb-log-table">
           <thead>
             <tr>
               {['+ms', 'method', 'path', 'auth', 'status'].map((name) => (
-                <th key={name} scope="col" style={{ textAlign: 'left', padding: '2px 6px' }}>
+                <th key={name} scope="col">
                   {name}
                 </th>
               ))}
@@ -48,20 +48,14 @@ export function RequestLog({
           <tbody>
             {rows.map((entry, index) => (
               <tr key={log.length - index} data-status={entry.status}>
-                <td style={{ padding: '2px 6px' }}>{entry.time - start}</td>
-                <td style={{ padding: '2px 6px' }}>{entry.method}</td>
-                <td style={{ padding: '2px 6px', wordBreak: 'break-all' }}>
+                <td>{entry.time - start}</td>
+                <td>{entry.method}</td>
+                <td className="sb-log-wrap">
                   {entry.path}
                   {entry.search ? `?${decodeURIComponent(entry.search)}` : ''}
                 </td>
-                <td style={{ padding: '2px 6px' }}>{entry.auth}</td>
-                <td
-                  style={{
-                    padding: '2px 6px',
-                    fontWeight: entry.status >= 400 ? 700 : undefined,
-                    color: entry.status >= 400 ? 'var(--basiq-color-danger)' : undefined,
-                  }}
-                >
+                <td>{entry.auth}</td>
+                <td className={entry.status >= 400 ? 'sb-log-failed' : undefined}>
                   {entry.status || '…'}
                 </td>
               </tr>

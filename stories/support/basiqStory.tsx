@@ -4,15 +4,7 @@
 import type { Decorator, Loader, StoryContext } from '@storybook/react-vite';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { getResponse } from 'msw';
-import {
-  createContext,
-  useContext,
-  useEffect,
-  useRef,
-  useState,
-  type CSSProperties,
-  type ReactNode,
-} from 'react';
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { BasiqProvider, type BasiqProviderProps, type PartialLabels } from '../../src';
 import {
   createBasiqMock,
@@ -23,6 +15,7 @@ import {
   type MockScenario,
   type StepDurations,
 } from '../../src/testing';
+import './stories.css';
 
 /** The signed-in user of every story. */
 export const USER = 'u1';
@@ -273,15 +266,6 @@ function WorldProvider({
   return <WorldContext.Provider value={world}>{children(world)}</WorldContext.Provider>;
 }
 
-/** Dark values come from `[data-basiq-theme='dark']` in src/styles.css. */
-const canvasStyle: CSSProperties = {
-  padding: 16,
-  borderRadius: 8,
-  background: 'var(--basiq-color-surface)',
-  color: 'var(--basiq-color-text)',
-  fontFamily: 'var(--basiq-font)',
-};
-
 /**
  * Wraps every story in a fresh mock Basiq: `QueryClientProvider` + `BasiqProvider` for user
  * 'u1' (`getToken` mints the mock's CLIENT_ACCESS token), labels for the `locale` arg, and the
@@ -307,7 +291,6 @@ export const withBasiq: Decorator = (Story, context) => {
             <div
               className="sb-basiq-canvas"
               data-basiq-theme={theme === 'dark' ? 'dark' : undefined}
-              style={canvasStyle}
             >
               <Story />
             </div>

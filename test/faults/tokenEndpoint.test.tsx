@@ -1,3 +1,4 @@
+// @vitest-environment-options {"url": "https://app.test/"}
 import { fireEvent } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// @vitest-environment-options {"url": "https://app.test/"}
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
@@ -88,6 +89,7 @@ describe('BasiqProvider', () => {
     ['tokenUrl', { tokenUrl: 'https://app.test/other/token' }],
     ['baseUrl', { baseUrl: 'https://proxy.app.test/basiq' }],
   ])('should make a new client when %s changes', (_name, change) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { seen, Probe } = clientProbe();
     const base = { tokenUrl: TOKEN_URL, userId: USER };
     const { rerender } = render(
@@ -102,6 +104,12 @@ describe('BasiqProvider', () => {
     );
     expect(seen).toHaveLength(2);
     expect(seen[1]).not.toBe(seen[0]);
+    // One user replaced by another under a mounted provider is the one change warned about.
+    if (_name === 'userId') {
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringContaining('userId changed from one user to another'),
+      );
+    }
   });
 
   it('should keep the client for a new inline getToken and call the newest one', async () => {

@@ -1,8 +1,16 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { http, passthrough } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BasiqError, BasiqTokenError, useConsentLauncher, type ConsentUrlOptions } from '../../src';
-import { startMockBasiqServer, type MockBasiqServer } from '../../src/testing';
+import type { ReactNode } from 'react';
+import {
+  BasiqError,
+  BasiqProvider,
+  BasiqTokenError,
+  useConsentLauncher,
+  type ConsentUrlOptions,
+} from '../../src';
+import { createBasiqMock, startMockBasiqServer, type MockBasiqServer } from '../../src/testing';
 import { createTestbed, USER } from '../support/basiqTestbed';
 import { clientToken } from '../support/jwt';
 import { setupMswServer } from '../support/server';
@@ -100,6 +108,42 @@ describe('useConsentLauncher', () => {
     expect(state).toMatch(/^[0-9a-f]{32}$/);
     expectStateKeptNotToken(result.current.href!);
     expect(result.current.error).toBeUndefined();
+  });
+
+  it("should never hand out the last user's URL once the user changed", async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { handlers, control } = createBasiqMock({ users: ['u1', 'u2'] });
+    server.use(...handlers);
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    let user = 'u1';
+    let releaseU2 = () => {};
+    const u2Token = new Promise<void>((resolve) => (releaseU2 = resolve));
+    const wrapper = ({ children }: { children?: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>
+        <BasiqProvider
+          userId={user}
+          getToken={async () => {
+            const asked = user;
+            if (asked === 'u2') await u2Token;
+            return control.clientToken(asked);
+          }}
+        >
+          {children}
+        </BasiqProvider>
+      </QueryClientProvider>
+    );
+    const { result, rerender } = renderHook(() => useConsentLauncher(), { wrapper });
+    await waitFor(() => expect(result.current.isReady).toBe(true));
+    expect(readConsentUrl(result.current.href!).claims.userid).toBe('u1');
+
+    user = 'u2';
+    rerender();
+    // u2's token is not there yet: nothing to hand out, and certainly not u1's URL.
+    expect(result.current.href).toBeUndefined();
+    expect(result.current.isReady).toBe(false);
+    releaseU2();
+    await waitFor(() => expect(result.current.isReady).toBe(true));
+    expect(readConsentUrl(result.current.href!).claims.userid).toBe('u2');
   });
 
   it('should navigate to the consent UI with a new state on every open', async () => {

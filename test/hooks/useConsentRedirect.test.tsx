@@ -52,6 +52,7 @@ describe('useConsentRedirect', () => {
       state: issued,
       stateMismatch: false,
       hasRedirect: true,
+      restored: false,
     });
   });
 
@@ -62,6 +63,7 @@ describe('useConsentRedirect', () => {
       jobIds: ['a'],
       stateMismatch: false,
       hasRedirect: true,
+      restored: false,
     });
   });
 
@@ -73,10 +75,13 @@ describe('useConsentRedirect', () => {
       state: issued,
       stateMismatch: false,
       hasRedirect: true,
+      restored: false,
     });
   });
 
   it('should refuse the jobs of a forged state', () => {
+    // The development warning it gives is asserted in useConsentRedirect.events.test.tsx.
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
     land('jobIds=a,b&state=forged0123456789abcdef0123456789');
     const { result } = renderHook(() => useConsentRedirect());
     expect(result.current).toEqual({
@@ -84,10 +89,13 @@ describe('useConsentRedirect', () => {
       state: 'forged0123456789abcdef0123456789',
       stateMismatch: true,
       hasRedirect: true,
+      restored: false,
     });
   });
 
   it('should refuse jobs that come without any state', () => {
+    // The development warning it gives is asserted in useConsentRedirect.events.test.tsx.
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
     land('jobIds=a,b');
     const { result } = renderHook(() => useConsentRedirect());
     expect(result.current).toEqual({
@@ -95,6 +103,7 @@ describe('useConsentRedirect', () => {
       state: null,
       stateMismatch: true,
       hasRedirect: true,
+      restored: false,
     });
   });
 
@@ -106,6 +115,7 @@ describe('useConsentRedirect', () => {
       state: null,
       stateMismatch: false,
       hasRedirect: false,
+      restored: false,
     });
   });
 
@@ -146,6 +156,7 @@ describe('useConsentRedirect', () => {
       jobIds: ['a', 'b'],
       stateMismatch: false,
       hasRedirect: true,
+      restored: false,
     });
     expect(new Set(seen).size).toBe(1);
     expect(getAllByRole('listitem').map((li) => li.textContent)).toEqual(['a', 'b']);
@@ -180,7 +191,7 @@ describe('useConsentRedirect', () => {
       return <output>{JSON.stringify(useConsentRedirect())}</output>;
     }
     expect(renderToString(<Page />)).toBe(
-      '<output>{&quot;jobIds&quot;:[],&quot;state&quot;:null,&quot;stateMismatch&quot;:false,&quot;hasRedirect&quot;:false}</output>',
+      '<output>{&quot;jobIds&quot;:[],&quot;state&quot;:null,&quot;stateMismatch&quot;:false,&quot;hasRedirect&quot;:false,&quot;restored&quot;:false}</output>',
     );
   });
 
@@ -205,6 +216,7 @@ describe('useConsentRedirect', () => {
       state: issued,
       stateMismatch: false,
       hasRedirect: true,
+      restored: false,
     });
   });
 

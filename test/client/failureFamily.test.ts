@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureFamily, type FailureFamily } from '../../src/components/failureAdvice';
+import { failureFamily, type FailureFamily } from '../../src/client/failureFamily';
 import { defaultLabels } from '../../src/labels/defaultLabels';
 
 describe('failureFamily', () => {
