@@ -22,17 +22,17 @@ const main = (name, imports, limit) => ({
 });
 
 export default [
-  main("import * from 'basiq-react' (a guard, not a budget)", '*', '22 kB'),
+  main("import * from 'basiq-react' (a guard, not a budget)", '*', '24.1 kB'),
   main(
     'import { createBasiqClient, normalizeJob }',
     '{ createBasiqClient, normalizeJob }',
     '9.1 kB',
   ),
-  main('import { useJob, BasiqProvider }', '{ useJob, BasiqProvider }', '11 kB'),
+  main('import { useJob, BasiqProvider }', '{ useJob, BasiqProvider }', '12.5 kB'),
   main(
     "the quick start's connect flow",
     '{ BasiqProvider, ConnectButton, ConnectionStatus, useConsentRedirect }',
-    '18.2 kB',
+    '20.2 kB',
   ),
   {
     name: "import * from 'basiq-react/testing' (mock Basiq; msw external, test-only)",
