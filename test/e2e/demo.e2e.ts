@@ -29,7 +29,7 @@ afterAll(async () => {
   await demo?.close();
 });
 
-it('connects a bank through MFA, lists and revokes the consent, with CLIENT_ACCESS tokens only, under a strict CSP', async () => {
+it('should connect a bank through MFA, list and revoke the consent, with CLIENT_ACCESS tokens only, under a strict CSP', async () => {
   const page = await browser!.newPage({
     viewport: { width: 960, height: 900 },
     colorScheme: 'light',

@@ -67,7 +67,7 @@ async function keptJobIds(page: Page): Promise<string[]> {
   return jobs.map((job) => job.id);
 }
 
-it('resumes a connection after a reload during verification and again at the MFA form, then finishes', async () => {
+it('should resume a connection after a reload during verification and again at the MFA form, then finish', async () => {
   const page = await browser!.newPage({ viewport: { width: 960, height: 900 } });
   const seen = await watchPage(page, { tokenPath: '/api/basiq/token' });
   const app = new URL(demo!.url);
