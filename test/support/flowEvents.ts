@@ -46,6 +46,18 @@ export function expectWellFormed(events: readonly BasiqFlowEvent[], jobId: strin
   expect(times).toEqual([...times].sort((a, b) => a - b));
 }
 
+/** The events of a successful connection without MFA, as lines. */
+export const SUCCESS = [
+  'job-step verify-credentials in-progress',
+  'job-step verify-credentials success',
+  'job-step retrieve-accounts in-progress',
+  'job-step retrieve-accounts success',
+  'accounts-ready',
+  'job-step retrieve-transactions in-progress',
+  'job-step retrieve-transactions success',
+  'job-succeeded',
+];
+
 /** The events of the successful MFA flow (SMS code, right first time), as lines. */
 export const MFA_SUCCESS = [
   'job-step verify-credentials in-progress',
