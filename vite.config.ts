@@ -32,13 +32,13 @@ const browserDeps = [
 
 // Each browser project needs its own `browser` object: a shared one fails with
 // "Cannot define a nested project".
-const chromium = () => ({
+const chromium = ({ forcedColors }: { forcedColors?: 'active' } = {}) => ({
   enabled: true,
   headless: true,
   provider: playwright({
     launchOptions: { executablePath: findChromium(), args: chromiumArgs },
     // Components copy auth links to the clipboard.
-    contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] },
+    contextOptions: { permissions: ['clipboard-read', 'clipboard-write'], forcedColors },
   }),
   instances: [{ browser: 'chromium' as const }],
 });
@@ -121,6 +121,17 @@ export default defineConfig({
                 name: 'storybook',
                 testTimeout: 20_000,
                 browser: chromium(),
+              },
+            },
+            // The same stories under forced colors (Windows High Contrast): play functions and
+            // axe must pass when the system paints its own colours.
+            {
+              plugins: [storybookTest({ configDir: '.storybook' })],
+              optimizeDeps: { include: browserDeps },
+              test: {
+                name: 'storybook-forced-colors',
+                testTimeout: 20_000,
+                browser: chromium({ forcedColors: 'active' }),
               },
             },
           ]

@@ -45,6 +45,8 @@ async function revoke(root: HTMLElement) {
   await userEvent.click(await revokeButton(root));
   const group = within(root).getByRole('group', { name: /^Revoke “/ });
   await expect(group).toHaveTextContent(`Revoke “${TITLE}”?`);
+  // The question takes focus, never "Yes, revoke": Enter twice revokes nothing.
+  await expect(within(group).getByText(/^Revoke “/)).toHaveFocus();
   await userEvent.click(within(group).getByRole('button', { name: 'Yes, revoke' }));
 }
 
@@ -63,10 +65,15 @@ export const WithConsents: Story = {
 export const Revoke: Story = {
   play: async ({ canvasElement }) => {
     await revoke(canvasElement);
-    await waitForData(canvasElement, '.basiq-ConsentList', 'state', 'empty');
-    await expect(within(canvasElement).getByRole('status')).toHaveTextContent(
-      `Consent “${TITLE}” revoked.`,
+    const list = await waitForData(canvasElement, '.basiq-ConsentList', 'state', 'empty');
+    // Read after "Revoking…" has had its turn: one message at a time.
+    await waitFor(
+      () =>
+        expect(within(list).getByRole('status')).toHaveTextContent(`Consent “${TITLE}” revoked.`),
+      wait,
     );
+    // The consent's buttons are gone: the list's message takes focus.
+    await expect(within(list).getByText('You have no consents.')).toHaveFocus();
   },
 };
 
@@ -83,6 +90,14 @@ export const RevokeRollback: Story = {
     await expect(button).toHaveFocus();
     await expect(button).toHaveAccessibleDescription(
       `We could not revoke “${TITLE}”. Please try again.`,
+    );
+    // A refusal needs the user to act: announced assertively.
+    await waitFor(
+      () =>
+        expect(within(canvasElement).getByRole('alert')).toHaveTextContent(
+          `We could not revoke “${TITLE}”. Please try again.`,
+        ),
+      wait,
     );
   },
 };

@@ -9,7 +9,7 @@ import { find, waitForData, waitForPhase } from './support/play';
 function Showcase() {
   const { jobIds } = useBasiqStory();
   return (
-    <div style={{ display: 'grid', gap: 16, maxWidth: 560 }}>
+    <div className="sb-showcase">
       <ConsentGuard>
         <ConnectButton action="connect" />
       </ConsentGuard>
@@ -47,9 +47,17 @@ export const Dark: Story = {
     const canvas = await find(canvasElement, '[data-basiq-theme="dark"]');
     const status = await waitForPhase(canvasElement, 'mfa-required');
     const style = getComputedStyle(status);
-    await expect(style.getPropertyValue('--basiq-color-surface').trim()).toBe('#16181d');
-    await expect(style.backgroundColor).toBe('rgb(22, 24, 29)');
-    await expect(style.colorScheme).toBe('dark');
+    const surface = style.getPropertyValue('--basiq-color-surface').trim();
+    await expect(canvas.getAttribute('data-basiq-theme')).toBe('dark');
+    // Forced colors (Windows High Contrast) paints system colours and sets its own colour
+    // scheme; the theme hands its colours to the system there.
+    if (matchMedia('(forced-colors: active)').matches) {
+      await expect(surface).toBe('Canvas');
+    } else {
+      await expect(surface).toBe('#16181d');
+      await expect(style.backgroundColor).toBe('rgb(22, 24, 29)');
+      await expect(style.colorScheme).toBe('dark');
+    }
     await waitForData(canvasElement, '.basiq-MfaForm', 'state', 'idle');
     await waitForData(canvasElement, '.basiq-ConsentList', 'state', 'ready');
     await waitForData(canvasElement, '.basiq-ConnectButton', 'state', 'ready');

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useState, type FormEvent } from 'react';
-import { expect, userEvent, within } from 'storybook/test';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import {
   ConnectButton,
   ConnectionStatus,
@@ -29,6 +29,11 @@ function FullFlow({ stepMs }: MockArgs) {
   const [redirect, setRedirect] = useState('');
   const [connected, setConnected] = useState(0);
   const consentUrl = href ? new URL(href) : undefined;
+  const backRef = useRef<HTMLHeadingElement>(null);
+  // Like a page load after the redirect: the stand-in closes, the app's heading takes focus.
+  useEffect(() => {
+    if (step === 'back') backRef.current?.focus();
+  }, [step]);
 
   /** What Basiq's consent UI does: start a job per bank, then send the user back. */
   const complete = (event: FormEvent) => {
@@ -113,7 +118,9 @@ function FullFlow({ stepMs }: MockArgs) {
 
       {step === 'back' && (
         <section aria-labelledby="flow-status">
-          <h2 id="flow-status">3. Back in your app</h2>
+          <h2 id="flow-status" ref={backRef} tabIndex={-1}>
+            3. Back in your app
+          </h2>
           <p>
             Redirected to <code data-testid="redirect">{redirect}</code>
           </p>
@@ -178,6 +185,7 @@ export const ConnectToRevoke: Story = {
       await expect(canvas.getByTestId('redirect')).toHaveTextContent(
         /^\/connected\?jobIds=[\w-]+&state=[\w-]+$/,
       );
+      await expect(canvas.getByRole('heading', { name: '3. Back in your app' })).toHaveFocus();
     });
     await step('Answer the MFA prompt', async () => {
       await waitForPhase(canvasElement, 'mfa-required');
@@ -194,9 +202,13 @@ export const ConnectToRevoke: Story = {
       );
       await userEvent.click(within(consents).getByRole('button', { name: 'Yes, revoke' }));
       await waitForData(consents, '.basiq-ConsentList', 'state', 'empty');
-      await expect(within(consents).getByRole('status')).toHaveTextContent(
-        'Consent “Share your financial data” revoked.',
+      const revoked = 'Consent “Share your financial data” revoked.';
+      await waitFor(
+        () => expect(within(consents).getByRole('status')).toHaveTextContent(revoked),
+        wait,
       );
+      // No consent left: the list's message takes focus from the removed buttons.
+      await expect(within(consents).getByText('You have no consents.')).toHaveFocus();
     });
   },
 };

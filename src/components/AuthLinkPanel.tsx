@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useReducer, useRef } from 'react';
+import { useId, useLayoutEffect, useReducer, useRef } from 'react';
 import { useAuthLink } from '../hooks/useAuthLink.js';
 import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
 import { useStylesCheck } from '../hooks/useStylesCheck.js';
@@ -17,6 +17,7 @@ import {
   panelState,
   type AuthLinkPanelState,
 } from './authLinkPanelModel.js';
+import { Announce, Announcer } from './Announcer.js';
 import { Confirm } from './Confirm.js';
 import { formatDate } from './format.js';
 
@@ -66,8 +67,9 @@ export function AuthLinkPanel({ userId, locale = 'en-AU', className }: AuthLinkP
   const replaceRef = useRef<HTMLButtonElement>(null);
   const deleteRef = useRef<HTMLButtonElement>(null);
 
-  // After every render: the element `model.focus` asks for may have just appeared.
-  useEffect(() => {
+  // After every render, in its commit (an answer from Basiq removes the focused button before
+  // anything else runs): the element `model.focus` asks for may have just appeared.
+  useLayoutEffect(() => {
     const targets = {
       link: linkRef,
       mobile: mobileRef,
@@ -87,6 +89,9 @@ export function AuthLinkPanel({ userId, locale = 'en-AU', className }: AuthLinkP
   const state = panelState(link, query.isError);
   const asking = confirming(model, link);
   const notice = model.notice;
+  const noticeText = notice
+    ? formatLabel(labels[notice.label], { detail: notice.detail ?? '' })
+    : '';
 
   const submit = () => {
     dispatch({ type: 'submit', link });
@@ -137,118 +142,124 @@ export function AuthLinkPanel({ userId, locale = 'en-AU', className }: AuthLinkP
       aria-label={labels.title}
       aria-busy={isBusy(model, state) || undefined}
     >
-      <p className={ROOT + '-title'}>{labels.title}</p>
+      <Announcer>
+        <Announce message={noticeText} urgent={isFailure(notice)} />
+        <p className={ROOT + '-title'}>{labels.title}</p>
 
-      {link ? (
-        <>
-          {link.url ? (
-            <div className={ROOT + '-link'}>
-              <label className={ROOT + '-label'} htmlFor={id + 'link'}>
-                {labels.link}
-              </label>
-              <input
-                ref={linkRef}
-                id={id + 'link'}
-                className={ROOT + '-url'}
-                readOnly
-                value={link.url}
-                dir="ltr"
-                aria-describedby={id + 'expiry'}
-                onFocus={(event) => event.currentTarget.select()}
-              />
-            </div>
-          ) : (
-            <p className={ROOT + '-status'}>{labels.noUrl}</p>
-          )}
-          <p id={id + 'expiry'} className={ROOT + '-expiry'}>
-            {before}
-            <time dateTime={link.expiresAt}>{formatDate(link.expiresAt, locale)}</time>
-            {after}
-          </p>
-          {link.mobile && (
-            <p className={ROOT + '-mobileNumber'}>
-              {formatLabel(labels.sentTo, { mobile: link.mobile })}
+        {link ? (
+          <>
+            {link.url ? (
+              <div className={ROOT + '-link'}>
+                <label className={ROOT + '-label'} htmlFor={id + 'link'}>
+                  {labels.link}
+                </label>
+                <input
+                  ref={linkRef}
+                  id={id + 'link'}
+                  className={ROOT + '-url'}
+                  readOnly
+                  value={link.url}
+                  dir="ltr"
+                  aria-describedby={id + 'expiry'}
+                  onFocus={(event) => event.currentTarget.select()}
+                />
+              </div>
+            ) : (
+              <p className={ROOT + '-status'}>{labels.noUrl}</p>
+            )}
+            <p id={id + 'expiry'} className={ROOT + '-expiry'}>
+              {before}
+              <time dateTime={link.expiresAt}>{formatDate(link.expiresAt, locale)}</time>
+              {after}
             </p>
-          )}
+            {link.mobile && (
+              <p className={ROOT + '-mobileNumber'}>
+                {formatLabel(labels.sentTo, { mobile: link.mobile })}
+              </p>
+            )}
 
-          {asking === 'replace' ? (
-            <AuthLinkPanelMobileForm
-              {...mobileForm}
-              label={labels.replace}
-              question={labels.replaceQuestion}
-            />
-          ) : asking ? (
-            <Confirm
-              base={ROOT}
-              question={labels.deleteQuestion}
-              label={model.deleting ? labels.deleting : labels.delete}
-              variant="danger"
-              busy={model.deleting}
-              onConfirm={confirmDelete}
-              cancel={labels.cancel}
-              onCancel={cancel}
-            />
-          ) : (
-            <div className={ROOT + '-actions'}>
-              {link.url && (
+            {asking === 'replace' ? (
+              <AuthLinkPanelMobileForm
+                {...mobileForm}
+                label={labels.replace}
+                question={labels.replaceQuestion}
+              />
+            ) : asking ? (
+              <Confirm
+                base={ROOT}
+                question={labels.deleteQuestion}
+                label={model.deleting ? labels.deleting : labels.delete}
+                variant="danger"
+                busy={model.deleting}
+                onConfirm={confirmDelete}
+                cancel={labels.cancel}
+                onCancel={cancel}
+              />
+            ) : (
+              <div className={ROOT + '-actions'}>
+                {link.url && (
+                  <button
+                    type="button"
+                    className={ROOT + '-button'}
+                    data-variant="primary"
+                    onClick={() => void copy(link.url!)}
+                  >
+                    {labels.copy}
+                  </button>
+                )}
                 <button
+                  ref={replaceRef}
+                  id={id + 'replace'}
                   type="button"
                   className={ROOT + '-button'}
-                  data-variant="primary"
-                  onClick={() => void copy(link.url!)}
+                  onClick={() => dispatch({ type: 'ask', about: 'replace', link })}
                 >
-                  {labels.copy}
+                  {labels.replace}
                 </button>
-              )}
+                <button
+                  ref={deleteRef}
+                  id={id + 'delete'}
+                  type="button"
+                  className={ROOT + '-button'}
+                  data-variant="danger"
+                  onClick={() => dispatch({ type: 'ask', about: 'delete', link })}
+                >
+                  {labels.delete}
+                </button>
+              </div>
+            )}
+          </>
+        ) : (
+          <>
+            <p ref={noneRef} id={id + 'none'} className={ROOT + '-status'} tabIndex={-1}>
+              {state === 'none'
+                ? labels.none
+                : state === 'error'
+                  ? labels.loadFailed
+                  : labels.loading}
+            </p>
+            {state === 'error' && (
               <button
-                ref={replaceRef}
-                id={id + 'replace'}
                 type="button"
                 className={ROOT + '-button'}
-                onClick={() => dispatch({ type: 'ask', about: 'replace', link })}
+                onClick={() => void query.refetch()}
               >
-                {labels.replace}
+                {labels.retry}
               </button>
-              <button
-                ref={deleteRef}
-                id={id + 'delete'}
-                type="button"
-                className={ROOT + '-button'}
-                data-variant="danger"
-                onClick={() => dispatch({ type: 'ask', about: 'delete', link })}
-              >
-                {labels.delete}
-              </button>
-            </div>
-          )}
-        </>
-      ) : (
-        <>
-          <p ref={noneRef} id={id + 'none'} className={ROOT + '-status'} tabIndex={-1}>
-            {state === 'none'
-              ? labels.none
-              : state === 'error'
-                ? labels.loadFailed
-                : labels.loading}
-          </p>
-          {state === 'error' && (
-            <button type="button" className={ROOT + '-button'} onClick={() => void query.refetch()}>
-              {labels.retry}
-            </button>
-          )}
-          {state === 'none' && <AuthLinkPanelMobileForm {...mobileForm} label={labels.create} />}
-        </>
-      )}
+            )}
+            {state === 'none' && <AuthLinkPanelMobileForm {...mobileForm} label={labels.create} />}
+          </>
+        )}
 
-      {/* Visible, and the live region (`status` is polite and atomic). */}
-      <p
-        id={id + 'notice'}
-        className={ROOT + '-notice'}
-        role="status"
-        data-tone={isFailure(notice) ? 'error' : 'info'}
-      >
-        {notice ? formatLabel(labels[notice.label], { detail: notice.detail ?? '' }) : ''}
-      </p>
+        {/* Seen here, heard through the announcer. */}
+        <p
+          id={id + 'notice'}
+          className={ROOT + '-notice'}
+          data-tone={isFailure(notice) ? 'error' : 'info'}
+        >
+          {noticeText}
+        </p>
+      </Announcer>
     </section>
   );
 }

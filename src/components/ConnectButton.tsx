@@ -12,7 +12,7 @@ import {
   OPENING_TIMEOUT_MS,
   UNAVAILABLE_REASON,
 } from './connectButtonModel.js';
-import { LiveRegion } from './LiveRegion.js';
+import { Announce, Announcer } from './Announcer.js';
 
 export type { ConnectButtonState } from './connectButtonModel.js';
 
@@ -109,19 +109,21 @@ export function ConnectButton({
 
   return (
     <div className={`basiq-ConnectButton ${className ?? ''}`.trim()} data-state={state}>
-      <button
-        type="button"
-        className="basiq-ConnectButton-button"
-        aria-disabled={isUnavailable(click, isReady) || undefined}
-        aria-describedby={reason ? id : undefined}
-        onClick={() => void onClick()}
-      >
-        {opening ? texts.opening : (children ?? texts.action[action ?? 'default'])}
-      </button>
-      <span id={id} className="basiq-ConnectButton-message" data-tone={state}>
-        {reason ? texts[reason] : ''}
-      </span>
-      <LiveRegion message={announced ? texts[announced] : ''} />
+      <Announcer>
+        <button
+          type="button"
+          className="basiq-ConnectButton-button"
+          aria-disabled={isUnavailable(click, isReady) || undefined}
+          aria-describedby={reason ? id : undefined}
+          onClick={() => void onClick()}
+        >
+          {opening ? texts.opening : (children ?? texts.action[action ?? 'default'])}
+        </button>
+        <span id={id} className="basiq-ConnectButton-message" data-tone={state}>
+          {reason ? texts[reason] : ''}
+        </span>
+        <Announce message={announced ? texts[announced] : ''} />
+      </Announcer>
     </div>
   );
 }

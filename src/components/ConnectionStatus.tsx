@@ -3,6 +3,7 @@ import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
 import { useStylesCheck } from '../hooks/useStylesCheck.js';
 import { useJobs } from '../hooks/useJobs.js';
 import { formatLabel } from '../labels/defaultLabels.js';
+import { Announcer } from './Announcer.js';
 import { ConnectionStatusJob } from './ConnectionStatusJob.js';
 import type { ConnectionStatusCallbacks, ConnectionStatusProps } from './ConnectionStatusProps.js';
 import { combinedPhase, jobIdsToShow } from './connectionStatusModel.js';
@@ -23,20 +24,26 @@ function ConnectionStatusMany({
       className={className ? `basiq-ConnectionStatus ${className}` : 'basiq-ConnectionStatus'}
       data-phase={combinedPhase(total, phase, error)}
     >
-      <p className={total ? 'basiq-ConnectionStatus-summary' : 'basiq-ConnectionStatus-empty'}>
-        {total
-          ? formatLabel(texts.summary, { done: jobs.filter((job) => job.isTerminal).length, total })
-          : texts.empty}
-      </p>
-      {ids.map((id, index) => (
-        <ConnectionStatusJob
-          key={id}
-          jobId={id}
-          position={index + 1}
-          total={total}
-          {...callbacks}
-        />
-      ))}
+      {/* One announcer for all the jobs: their messages are read one after the other. */}
+      <Announcer>
+        <p className={total ? 'basiq-ConnectionStatus-summary' : 'basiq-ConnectionStatus-empty'}>
+          {total
+            ? formatLabel(texts.summary, {
+                done: jobs.filter((job) => job.isTerminal).length,
+                total,
+              })
+            : texts.empty}
+        </p>
+        {ids.map((id, index) => (
+          <ConnectionStatusJob
+            key={id}
+            jobId={id}
+            position={index + 1}
+            total={total}
+            {...callbacks}
+          />
+        ))}
+      </Announcer>
     </div>
   );
 }

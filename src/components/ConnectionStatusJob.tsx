@@ -17,7 +17,8 @@ import {
 import type { ConnectionStatusCallbacks } from './ConnectionStatusProps.js';
 import { ConnectionStatusSteps } from './ConnectionStatusSteps.js';
 import { failureFamily } from '../client/failureFamily.js';
-import { LiveRegion } from './LiveRegion.js';
+import { Announce, Announcer } from './Announcer.js';
+import { useFocusRescue } from './useFocusRescue.js';
 import { MfaForm } from './MfaForm.js';
 
 interface ConnectionStatusJobProps extends ConnectionStatusCallbacks {
@@ -50,6 +51,9 @@ export const ConnectionStatusJob = /* @__PURE__ */ memo(function ConnectionStatu
   // Reads only data and error: polls that change nothing do not re-render this.
   const { job, error, refetch } = useJob(jobId, { maxPollMs });
   const phaseRef = useRef<HTMLParagraphElement>(null);
+  const failureRef = useRef<HTMLParagraphElement>(null);
+  // The MFA form, the retry button: what replaces them is the failure, else the status.
+  const rescue = useFocusRescue(() => failureRef.current ?? phaseRef.current);
 
   // The model decides which callback a new answer calls and when focus moves.
   const memory = useRef(INITIAL_CONNECTION_STATUS);
@@ -74,7 +78,9 @@ export const ConnectionStatusJob = /* @__PURE__ */ memo(function ConnectionStatu
     const family = failureFamily(failure.code);
     return (
       <div className="basiq-ConnectionStatus-failure" data-family={family}>
-        <p className="basiq-ConnectionStatus-failureMessage">{texts.failure[family].message}</p>
+        <p ref={failureRef} tabIndex={-1} className="basiq-ConnectionStatus-failureMessage">
+          {texts.failure[family].message}
+        </p>
         <p className="basiq-ConnectionStatus-failureAction">{texts.failure[family].action}</p>
         {renderFailureAction?.(failure, failedJob)}
         {(failure.detail || failure.title) && (
@@ -126,22 +132,28 @@ export const ConnectionStatusJob = /* @__PURE__ */ memo(function ConnectionStatu
           })}
       data-phase={dataPhase(view)}
       aria-busy={view === 'loading' || undefined}
+      {...rescue}
     >
-      <LiveRegion message={name && message ? `${name}: ${message}` : message} />
-      {name && <p className="basiq-ConnectionStatus-jobName">{name}</p>}
-      {content()}
-      {retry && (
-        <button
-          type="button"
-          className="basiq-ConnectionStatus-retry"
-          onClick={() => {
-            memory.current = connectionStatusReducer(memory.current, { type: 'retry' });
-            void refetch();
-          }}
-        >
-          {texts[retry]}
-        </button>
-      )}
+      <Announcer>
+        <Announce
+          message={name && message ? `${name}: ${message}` : message}
+          urgent={view === 'failed'}
+        />
+        {name && <p className="basiq-ConnectionStatus-jobName">{name}</p>}
+        {content()}
+        {retry && (
+          <button
+            type="button"
+            className="basiq-ConnectionStatus-retry"
+            onClick={() => {
+              memory.current = connectionStatusReducer(memory.current, { type: 'retry' });
+              void refetch();
+            }}
+          >
+            {texts[retry]}
+          </button>
+        )}
+      </Announcer>
     </div>
   );
 });

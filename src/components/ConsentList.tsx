@@ -1,5 +1,5 @@
 'use client';
-import { useReducer, useRef } from 'react';
+import { useLayoutEffect, useReducer, useRef } from 'react';
 import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
 import { useStylesCheck } from '../hooks/useStylesCheck.js';
 import { useConsents } from '../hooks/useConsents.js';
@@ -7,7 +7,8 @@ import { useRevokeConsent } from '../hooks/useRevokeConsent.js';
 import { formatLabel } from '../labels/defaultLabels.js';
 import { announcement, INITIAL, listView, phaseOf, reduceConsentList } from './consentListModel.js';
 import { ConsentListItem } from './ConsentListItem.js';
-import { LiveRegion } from './LiveRegion.js';
+import { Announce, Announcer } from './Announcer.js';
+import { useFocusRescue } from './useFocusRescue.js';
 
 /** Props of {@link ConsentList}. */
 export interface ConsentListProps {
@@ -56,6 +57,14 @@ export function ConsentList({
   const labels = useBasiqLabels().consentList;
   const query = useConsents(userId);
   const rootRef = useRef<HTMLDivElement>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  // A revoked consent or a "Try again" leaves: the notice saying what happened replaces it.
+  const rescue = useFocusRescue(() => messageRef.current ?? noticeRef.current ?? rootRef.current);
+  // The root only holds focus until the notice it waits for appears ("Try again" answered).
+  useLayoutEffect(() => {
+    if (noticeRef.current && document.activeElement === rootRef.current) noticeRef.current.focus();
+  });
   const [model, dispatch] = useReducer(reduceConsentList, INITIAL);
   const revoke = useRevokeConsent(userId, {
     onSuccess: (_data, consentId) => dispatch({ type: 'revoked', consentId }),
@@ -65,13 +74,11 @@ export function ConsentList({
   const view = listView(query, showRevoked);
   const { consents, state, retrying } = view;
   const said = announcement(view, model);
+  const notice = model.notice && formatLabel(labels[model.notice.label], model.notice);
 
   const retry = async () => {
     if (retrying || !(await query.refetch()).data) return;
     dispatch({ type: 'loaded' });
-    const root = rootRef.current!;
-    const active = document.activeElement;
-    if (active === document.body || root.contains(active)) root.focus();
   };
 
   return (
@@ -81,43 +88,54 @@ export function ConsentList({
       data-state={state}
       aria-busy={view.busy || undefined}
       tabIndex={-1}
+      {...rescue}
     >
-      <LiveRegion message={said ? formatLabel(labels[said.label], said) : ''} />
-      {consents?.[0] ? (
-        <ul className="basiq-ConsentList-list" aria-label={labels.listLabel}>
-          {consents.map((consent) => (
-            <ConsentListItem
-              key={consent.id}
-              consent={consent}
-              locale={locale}
-              labels={labels}
-              headingLevel={headingLevel}
-              phase={phaseOf(model, consent.id)}
-              dispatch={dispatch}
-              onRevoke={(title) => {
-                dispatch({ type: 'confirm', consentId: consent.id, title });
-                // The item is about to leave the list: keep focus in the component.
-                rootRef.current!.focus();
-                revoke.mutate(consent.id);
-              }}
-            />
-          ))}
-        </ul>
-      ) : (
-        <div className="basiq-ConsentList-message">
-          <p>{labels[view.message]}</p>
-          {state === 'error' && (
-            <button
-              type="button"
-              className="basiq-ConsentList-retry"
-              aria-disabled={retrying || undefined}
-              onClick={() => void retry()}
-            >
-              {labels.retry}
-            </button>
-          )}
-        </div>
-      )}
+      <Announcer>
+        <Announce
+          message={said ? formatLabel(labels[said.label], said) : ''}
+          urgent={said?.label === 'revokeFailed'}
+        />
+        {consents?.[0] ? (
+          <ul className="basiq-ConsentList-list" aria-label={labels.listLabel}>
+            {consents.map((consent) => (
+              <ConsentListItem
+                key={consent.id}
+                consent={consent}
+                locale={locale}
+                labels={labels}
+                headingLevel={headingLevel}
+                phase={phaseOf(model, consent.id)}
+                dispatch={dispatch}
+                onRevoke={(title) => {
+                  dispatch({ type: 'confirm', consentId: consent.id, title });
+                  revoke.mutate(consent.id);
+                }}
+              />
+            ))}
+          </ul>
+        ) : (
+          <div className="basiq-ConsentList-message">
+            <p ref={messageRef} tabIndex={-1}>
+              {labels[view.message]}
+            </p>
+            {state === 'error' && (
+              <button
+                type="button"
+                className="basiq-ConsentList-retry"
+                aria-disabled={retrying || undefined}
+                onClick={() => void retry()}
+              >
+                {labels.retry}
+              </button>
+            )}
+          </div>
+        )}
+        {notice && (
+          <p ref={noticeRef} className="basiq-ConsentList-notice" tabIndex={-1}>
+            {notice}
+          </p>
+        )}
+      </Announcer>
     </div>
   );
 }

@@ -25,9 +25,14 @@ export interface ConsentListItemProps {
   onRevoke: (title: string) => void;
 }
 
-/** Focuses the element if focus was lost or waits on one of its ancestors (the list). */
+/**
+ * Focuses the element if focus was lost, waits on one of its ancestors (the list), or is on the
+ * list's notice, which now says why the consent came back.
+ */
 const focusIfLost = (element: HTMLElement | null) => {
-  if (element && document.activeElement?.contains(element)) element.focus();
+  const active = document.activeElement;
+  if (element && (active?.contains(element) || active?.matches('.basiq-ConsentList-notice')))
+    element.focus();
 };
 
 /** One consent: status, purpose, dates, permissions, and revoke behind a confirmation. */
@@ -106,7 +111,7 @@ export function ConsentListItem({
             question={formatLabel(labels.confirmQuestion, { title })}
             label={labels.confirm}
             variant="danger"
-            autoFocus
+            // The question takes focus, never "Yes, revoke": Enter twice revokes nothing.
             // Sent once: the question stays up (`revoking`) until the consent leaves the list.
             onConfirm={() => phase === 'confirming' && onRevoke(title)}
             cancel={labels.cancel}

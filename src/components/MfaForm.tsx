@@ -6,7 +6,7 @@ import { useJob } from '../hooks/useJob.js';
 import { useSubmitMfa } from '../hooks/useSubmitMfa.js';
 import { formatLabel } from '../labels/defaultLabels.js';
 import { formatCountdown } from './format.js';
-import { LiveRegion } from './LiveRegion.js';
+import { Announce, Announcer } from './Announcer.js';
 import {
   announcementOf,
   answersToSend,
@@ -147,74 +147,81 @@ export function MfaForm({ jobId, onAccepted, autoFocus = true, className }: MfaF
       noValidate
       onSubmit={onSubmit}
     >
-      <LiveRegion message={announcement ? labels[announcement] : ''} />
-      <p id={id + 't'} className="basiq-MfaForm-title">
-        {labels.title}
-      </p>
-      {description && (
-        <p id={id + 'd'} className="basiq-MfaForm-description">
-          {description}
+      <Announcer>
+        <Announce
+          message={announcement ? labels[announcement] : ''}
+          urgent={announcement === 'expired'}
+        />
+        <p id={id + 't'} className="basiq-MfaForm-title">
+          {labels.title}
         </p>
-      )}
-      {message && !busy && (
-        <p ref={messageRef} id={id + 'm'} tabIndex={-1} className="basiq-MfaForm-message">
-          {labels[message]}
-        </p>
-      )}
-      {!accepted && (
-        <>
-          {values.map((value, index) => {
-            const invalid = isFieldInvalid(model, index);
-            const describedBy = [
-              invalid && `${id}e${index}`,
-              !index && state === 'wrong' && id + 'm',
-            ];
-            return (
-              <div key={index} className="basiq-MfaForm-field">
-                <label htmlFor={id + index} className="basiq-MfaForm-label">
-                  {challenge.prompts[index] || labels.answer}
-                </label>
-                <input
-                  id={id + index}
-                  className="basiq-MfaForm-input"
-                  autoComplete={isToken ? 'one-time-code' : 'off'}
-                  inputMode={isToken ? 'numeric' : undefined}
-                  spellCheck={false}
-                  autoCapitalize="off"
-                  required
-                  aria-invalid={invalid || undefined}
-                  aria-describedby={describedBy.filter(Boolean).join(' ') || undefined}
-                  value={value}
-                  readOnly={busy}
-                  disabled={state === 'expired'}
-                  onChange={(event) => dispatch({ type: 'edit', index, value: event.target.value })}
-                />
-                {invalid && (
-                  <p id={`${id}e${index}`} className="basiq-MfaForm-fieldError">
-                    {labels.required}
-                  </p>
-                )}
-              </div>
-            );
-          })}
-          {remaining !== undefined && (
-            <p
-              className="basiq-MfaForm-countdown"
-              data-urgent={remaining <= ONE_MINUTE || undefined}
+        {description && (
+          <p id={id + 'd'} className="basiq-MfaForm-description">
+            {description}
+          </p>
+        )}
+        {message && !busy && (
+          <p ref={messageRef} id={id + 'm'} tabIndex={-1} className="basiq-MfaForm-message">
+            {labels[message]}
+          </p>
+        )}
+        {!accepted && (
+          <>
+            {values.map((value, index) => {
+              const invalid = isFieldInvalid(model, index);
+              const describedBy = [
+                invalid && `${id}e${index}`,
+                !index && state === 'wrong' && id + 'm',
+              ];
+              return (
+                <div key={index} className="basiq-MfaForm-field">
+                  <label htmlFor={id + index} className="basiq-MfaForm-label">
+                    {challenge.prompts[index] || labels.answer}
+                  </label>
+                  <input
+                    id={id + index}
+                    className="basiq-MfaForm-input"
+                    autoComplete={isToken ? 'one-time-code' : 'off'}
+                    inputMode={isToken ? 'numeric' : undefined}
+                    spellCheck={false}
+                    autoCapitalize="off"
+                    required
+                    aria-invalid={invalid || undefined}
+                    aria-describedby={describedBy.filter(Boolean).join(' ') || undefined}
+                    value={value}
+                    readOnly={busy}
+                    disabled={state === 'expired'}
+                    onChange={(event) =>
+                      dispatch({ type: 'edit', index, value: event.target.value })
+                    }
+                  />
+                  {invalid && (
+                    <p id={`${id}e${index}`} className="basiq-MfaForm-fieldError">
+                      {labels.required}
+                    </p>
+                  )}
+                </div>
+              );
+            })}
+            {remaining !== undefined && (
+              <p
+                className="basiq-MfaForm-countdown"
+                data-urgent={remaining <= ONE_MINUTE || undefined}
+              >
+                {formatLabel(labels.countdown, { time: formatCountdown(remaining) })}
+              </p>
+            )}
+            <button
+              type="submit"
+              className="basiq-MfaForm-submit"
+              aria-disabled={busy || undefined}
+              disabled={state === 'expired'}
             >
-              {formatLabel(labels.countdown, { time: formatCountdown(remaining) })}
-            </p>
-          )}
-          <button
-            type="submit"
-            className="basiq-MfaForm-submit"
-            aria-disabled={busy || undefined}
-            disabled={state === 'expired'}
-          >
-            {busy && message ? labels[message] : labels.submit}
-          </button>
-        </>
-      )}
+              {busy && message ? labels[message] : labels.submit}
+            </button>
+          </>
+        )}
+      </Announcer>
     </form>
   );
 }

@@ -52,7 +52,7 @@ describe('AuthLinkPanel', () => {
     expect(linkField().value).toMatch(/^https:\/\/connect\.basiq\.io\/\w+$/);
     expect(linkField().readOnly).toBe(true);
     expect(screen.getByText(labels.sentTo.replace('{mobile}', MOBILE))).toBeTruthy();
-    expect(status().textContent).toBe(labels.created);
+    await waitFor(() => expect(status().textContent).toBe(labels.created));
     expect(document.activeElement).toBe(linkField());
     expect(panel().querySelector('a')).toBeNull(); // shown as text, never as a link to follow
     await expectNoAxeViolations();
@@ -102,7 +102,7 @@ describe('AuthLinkPanel', () => {
     await userEvent.click(confirmButton(labels.replace));
     await waitFor(() => expect(linkField().value).not.toBe(first));
     expect(linkField().value).toMatch(/^https:\/\/connect\.basiq\.io\/\w+$/);
-    expect(status().textContent).toBe(labels.replaced);
+    await waitFor(() => expect(status().textContent).toBe(labels.replaced));
     expect(document.activeElement).toBe(linkField());
     // Basiq keeps the new link only.
     await bed.queryClient.refetchQueries();
@@ -124,7 +124,7 @@ describe('AuthLinkPanel', () => {
     await userEvent.click(button(labels.delete));
     await userEvent.click(confirmButton(labels.delete));
     await waitFor(() => expect(state()).toBe('none'));
-    expect(status().textContent).toBe(labels.deleted);
+    await waitFor(() => expect(status().textContent).toBe(labels.deleted));
     expect(document.activeElement).toBe(screen.getByText(labels.none));
     expect(button(labels.create)).toBeTruthy();
     expect(bed.control.requests().filter((r) => r.method === 'DELETE')).toMatchObject([

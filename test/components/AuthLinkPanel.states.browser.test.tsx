@@ -12,11 +12,12 @@ import {
   mobileField,
   panel,
   state,
-  status,
 } from '../support/authLinkPanel';
 import { createBrowserTestbed, expectNoAxeViolations, USER } from '../support/browserTestbed';
 
 const PATH = `/users/${USER}/auth_link`;
+/** The assertive region: failed actions need the user to act. */
+const alert = () => screen.getByRole('alert');
 const NO_MOBILE = 'The user has no mobile: give one for the SMS check.';
 const medium = (iso: string, locale: string) =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
@@ -62,7 +63,7 @@ describe('AuthLinkPanel states', () => {
     await userEvent.click(button(labels.create));
 
     const message = labels.createRefused.replace('{detail}', NO_MOBILE);
-    await waitFor(() => expect(status().textContent).toBe(message));
+    await waitFor(() => expect(alert().textContent).toBe(message));
     expect(state()).toBe('none');
     expect(screen.getByText(message, { selector: '.basiq-AuthLinkPanel-notice' })).toBeTruthy();
     expect(bed.control.requests().at(-1)).toMatchObject({ method: 'POST', status: 400 });
@@ -78,7 +79,7 @@ describe('AuthLinkPanel states', () => {
     // Replacing without a mobile fails the same way: the confirmation and its field stay.
     await userEvent.click(button(labels.replace));
     await userEvent.click(confirmButton(labels.replace));
-    await waitFor(() => expect(status().textContent).toBe(message));
+    await waitFor(() => expect(alert().textContent).toBe(message));
     const group = screen.getByRole('group', { name: labels.replaceQuestion });
     expect(within(group).getByRole('textbox', { name: labels.mobile })).toBe(
       document.activeElement,
@@ -114,7 +115,7 @@ describe('AuthLinkPanel states', () => {
     await withLink();
     vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('Denied'));
     await userEvent.click(button(labels.copy));
-    await waitFor(() => expect(status().textContent).toBe(labels.copyFailed));
+    await waitFor(() => expect(alert().textContent).toBe(labels.copyFailed));
     const field = linkField();
     expect(document.activeElement).toBe(field);
     expect([field.selectionStart, field.selectionEnd]).toEqual([0, field.value.length]);
@@ -129,7 +130,7 @@ describe('AuthLinkPanel states', () => {
     bed.control.failNext(1, 500, { path: PATH });
     await userEvent.click(button(labels.delete));
     await userEvent.click(confirmButton(labels.delete));
-    await waitFor(() => expect(status().textContent).toBe(labels.deleteFailed));
+    await waitFor(() => expect(alert().textContent).toBe(labels.deleteFailed));
     expect(state()).toBe('active');
     expect(linkField().value).toBe(url);
     expect(confirmButton(labels.delete)).toBeTruthy(); // can try again

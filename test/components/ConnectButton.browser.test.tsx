@@ -155,7 +155,8 @@ describe('ConnectButton', () => {
     expect(onError).toHaveBeenCalledTimes(1);
     if (outcome instanceof Error) expect(onError).toHaveBeenCalledWith(outcome);
     else expect((onError.mock.calls[0]![0] as Error).message).toMatch(/evil\.example/);
-    expect(screen.getByRole('status').textContent).toBe(labels.unavailable);
+    // Read after "Opening…" has had its turn: one message at a time.
+    await expect.poll(() => screen.getByRole('status').textContent).toBe(labels.unavailable);
     expect(button().hasAttribute('aria-disabled')).toBe(false); // can try again
     await expectNoAxeViolations();
   });

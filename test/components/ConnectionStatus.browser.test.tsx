@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { StrictMode, type ReactElement } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { useSubmitMfa, type MfaChallenge } from '../../src';
 import { ConnectionStatus } from '../../src/components/ConnectionStatus';
 import type { BasiqMockOptions, MockScenario, StepDurations } from '../../src/testing';
@@ -32,9 +32,30 @@ async function advance(ms: number, step = 100) {
 const root = () => document.querySelector<HTMLElement>('.basiq-ConnectionStatus')!;
 const live = (node: Element = root()) =>
   node.querySelector(':scope > [role="status"]')!.textContent;
+/** The assertive region: failures that need the user to act. */
+const urgent = (node: Element = root()) =>
+  node.querySelector(':scope > [role="alert"]')!.textContent;
 const steps = () =>
   [...root().querySelectorAll('.basiq-ConnectionStatus-step')].map((li) => li.textContent);
 const progress = () => screen.getByRole<HTMLProgressElement>('progressbar');
+
+/** Every text the component's two regions show, in order (one announcer for all its jobs). */
+function listen() {
+  const heard: string[] = [];
+  const shown = new Map<Element, string>();
+  const observer = new MutationObserver(() => {
+    for (const region of document.querySelectorAll(
+      '.basiq-ConnectionStatus > [role="status"], .basiq-ConnectionStatus > [role="alert"]',
+    )) {
+      const text = region.textContent ?? '';
+      if (text && shown.get(region) !== text) heard.push(text);
+      shown.set(region, text);
+    }
+  });
+  observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  onTestFinished(() => observer.disconnect());
+  return heard;
+}
 
 afterEach(() => {
   vi.useRealTimers();
@@ -108,7 +129,7 @@ describe('ConnectionStatus', () => {
         'Getting your transactions: Waiting',
       ]);
       expect([progress().value, progress().max]).toEqual([0, 3]);
-      expect(live()).toBe(`Connection failed. ${message}`);
+      expect(urgent()).toBe(`Connection failed. ${message}`);
       vi.useRealTimers();
       await expectNoAxeViolations();
     },
@@ -263,6 +284,7 @@ describe('ConnectionStatus', () => {
     });
     const onSuccess = vi.fn();
     const onFailure = vi.fn();
+    const heard = listen();
     bed.render(
       <ConnectionStatus
         jobIds={[bed.jobId, bad, bed.jobId]}
@@ -281,10 +303,19 @@ describe('ConnectionStatus', () => {
     expect(screen.getByRole('group', { name: 'Connection 1 of 2' })).toBe(first);
     expect(first!.dataset.phase).toBe('success');
     expect(second!.dataset.phase).toBe('failed');
-    expect(live(first)).toBe('Connection 1 of 2: Connected');
-    expect(live(second)).toBe(
-      'Connection 2 of 2: Connection failed. Your bank didn’t accept the sign-in details.',
-    );
+    // One announcer for both: the sections have no region of their own, and every message
+    // says which connection it is about.
+    expect(first!.querySelector('[role="status"], [role="alert"]')).toBeNull();
+    expect(second!.querySelector('[role="status"], [role="alert"]')).toBeNull();
+    const failed =
+      'Connection 2 of 2: Connection failed. Your bank didn’t accept the sign-in details.';
+    // The queue reads one message at a time, each held 700 ms.
+    await advance(5000);
+    expect(heard).toContain('Connection 1 of 2: Connected');
+    expect(heard).toContain(failed);
+    expect(urgent()).toBe(failed);
+    expect(heard.filter((text) => !/^Connection [12] of 2: /.test(text))).toEqual([]);
+    expect(new Set(heard).size).toBe(heard.length);
     expect(onSuccess.mock.calls.map(([job]) => job.id)).toEqual([bed.jobId]);
     expect(onFailure.mock.calls.map(([job]) => job.id)).toEqual([bad]);
     vi.useRealTimers();

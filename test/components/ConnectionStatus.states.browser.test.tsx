@@ -55,6 +55,9 @@ const serve =
 const root = () => document.querySelector<HTMLElement>('.basiq-ConnectionStatus')!;
 const live = (node: Element = root()) =>
   node.querySelector(':scope > [role="status"]')!.textContent;
+/** The assertive region: failures that need the user to act. */
+const urgent = (node: Element = root()) =>
+  node.querySelector(':scope > [role="alert"]')!.textContent;
 const settled = (phase: string) => waitFor(() => expect(root().dataset.phase).toBe(phase));
 
 // Nothing inside the component may stick out of it, nor the component out of its box.
@@ -203,7 +206,7 @@ describe('ConnectionStatus states', () => {
     expect(root().querySelector('script, em')).toBeNull();
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
     expect(root().textContent).toContain('<script>window.__pwned=2</script>: Failed');
-    expect(live()).toBe(`Connection failed. <em>${word}</em>`);
+    expect(urgent()).toBe(`Connection failed. <em>${word}</em>`);
     expectWithin(screen.getByTestId('box'));
   });
 
@@ -244,7 +247,12 @@ describe('ConnectionStatus states', () => {
     await waitFor(() => expect(screen.getAllByRole('group')[0]!.dataset.phase).toBe('success'));
     const [ok, gone] = screen.getAllByRole('group');
     expect([ok!.dataset.phase, gone!.dataset.phase]).toEqual(['success', 'error']);
-    expect(live(gone)).toMatch(/^Connection 2 of 2: We couldn’t find this connection/);
+    // One announcer for both sections, each message naming its connection.
+    expect(gone!.querySelector('[role="status"], [role="alert"]')).toBeNull();
+    await waitFor(
+      () => expect(live()).toMatch(/^Connection 2 of 2: We couldn’t find this connection/),
+      { timeout: 3000 },
+    );
     expect(root().textContent).toContain('1 of 2 connections finished');
     await expectNoAxeViolations();
   });

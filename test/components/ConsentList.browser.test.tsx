@@ -28,6 +28,8 @@ function parts() {
   return {
     root,
     live: () => root.querySelector('[role="status"]')!.textContent,
+    /** The assertive region: a refused revoke needs the user to act. */
+    urgent: () => root.querySelector('[role="alert"]')!.textContent,
     items: () => root.querySelectorAll<HTMLElement>('.basiq-ConsentList-item'),
   };
 }
@@ -129,9 +131,8 @@ describe('ConsentList', () => {
 
     await userEvent.keyboard('{Enter}');
     const question = screen.getByRole('group', { name: new RegExp(`^Revoke “${TITLE}”\\?`) });
-    expect(document.activeElement).toBe(
-      within(question).getByRole('button', { name: 'Yes, revoke' }),
-    );
+    // The question takes focus, never "Yes, revoke".
+    expect(document.activeElement).toBe(within(question).getByText(/^Revoke “/));
     await expectNoAxeViolations();
 
     await userEvent.keyboard('{Escape}');
@@ -140,10 +141,14 @@ describe('ConsentList', () => {
     expect(bed.control.requests().some((r) => r.method === 'DELETE')).toBe(false);
 
     await userEvent.keyboard('{Enter}');
+    await userEvent.keyboard('{Enter}'); // on the question: nothing happens
+    expect(items()).toHaveLength(1);
+    await userEvent.tab();
     expect(document.activeElement?.textContent).toBe('Yes, revoke');
     await userEvent.keyboard('{Enter}');
     expect(items()).toHaveLength(0);
-    expect(document.activeElement).toBe(root);
+    expect(document.activeElement?.closest('.basiq-ConsentList-message')).not.toBeNull();
+    expect(root.contains(document.activeElement)).toBe(true);
     await expect.poll(live).toBe(`Consent “${TITLE}” revoked.`);
     const deletes = bed.control.requests().filter((r) => r.method === 'DELETE');
     expect(deletes.map((r) => [r.path.split('/').slice(0, 4).join('/'), r.status])).toEqual([
@@ -184,7 +189,7 @@ describe('ConsentList', () => {
   });
 
   it('should put the consent back with an error when Basiq refuses', async () => {
-    const { bed, live, items } = await renderList();
+    const { bed, urgent, items } = await renderList();
     bed.control.setLatency(300);
     bed.control.failNext(1, 500, { path: '/users/u1/consents/' });
     await userEvent.click(revokeButton());
@@ -192,7 +197,7 @@ describe('ConsentList', () => {
     expect(items()).toHaveLength(0);
 
     const message = `We could not revoke “${TITLE}”. Please try again.`;
-    await expect.poll(live).toBe(message);
+    await expect.poll(urgent).toBe(message);
     expect(items()).toHaveLength(1);
     expect(items()[0]!.dataset.status).toBe('active');
     const button = revokeButton();
@@ -209,13 +214,22 @@ describe('ConsentList', () => {
   });
 
   it('should keep revoked consents, without Revoke, when showRevoked is set (Space confirms)', async () => {
-    const { root, items } = await renderList({ showRevoked: true });
+    const { bed, root, items } = await renderList({ showRevoked: true });
     await tabTo(revokeButton());
     await userEvent.keyboard(' ');
+    // The question takes focus, never "Yes, revoke": Space twice revokes nothing.
+    expect(document.activeElement?.textContent).toMatch(/^Revoke “/);
+    await userEvent.keyboard(' ');
+    expect(items()[0]!.dataset.status).toBe('active');
+    expect(bed.control.requests().some((r) => r.method === 'DELETE')).toBe(false);
+    await userEvent.tab();
     expect(document.activeElement?.textContent).toBe('Yes, revoke');
     await userEvent.keyboard(' ');
     await expect.poll(() => items()[0]?.dataset.status).toBe('revoked');
     expect(root.dataset.state).toBe('ready');
+    // The consent stays (revoked): the notice saying so holds focus, not <body>.
+    expect(document.activeElement?.className).toBe('basiq-ConsentList-notice');
+    expect(document.activeElement?.textContent).toBe(`Consent “${TITLE}” revoked.`);
     const item = items()[0]!;
     expect(item.querySelector('.basiq-ConsentList-status')!.textContent).toBe('Status: Revoked');
     expect([...item.querySelectorAll('dt')].map((dt) => dt.textContent)).toEqual([

@@ -91,9 +91,13 @@ describe('ConsentList states', () => {
 
     await userEvent.keyboard('{Enter}');
     await expect.poll(() => root.dataset.state).toBe('ready');
-    await expect.poll(live).toBe('Your consents are up to date.');
+    // After "Loading your consents…" has had its turn: one message at a time, each held 700 ms.
+    await expect.poll(live, { timeout: 3000 }).toBe('Your consents are up to date.');
     expect(gets().map((r) => r.status)).toEqual([503, 503, 200]);
-    expect(document.activeElement).toBe(root);
+    // The button that had focus is gone: the notice saying what happened takes it.
+    expect(document.activeElement).toBe(
+      screen.getByText('Your consents are up to date.', { selector: '.basiq-ConsentList-notice' }),
+    );
     screen.getByRole('heading', { name: 'Share your financial data' });
   });
 
@@ -122,7 +126,10 @@ describe('ConsentList states', () => {
     expectNoOverflow(root, 320);
 
     await userEvent.click(revoke);
-    expect(document.activeElement?.textContent).toBe(`${SCRIPT}${LONG}`);
+    // The question takes focus (never the destructive button), both as text.
+    expect(document.activeElement?.textContent).toBe(`${LONG} Share your financial data?`);
+    const buttons = [...root.querySelectorAll('button')].map((button) => button.textContent);
+    expect(buttons).toContain(`${SCRIPT}${LONG}`);
     await userEvent.click(root.querySelector('summary')!);
     expectNoOverflow(root, 320);
     expect(pwned()).toBeUndefined();

@@ -64,7 +64,7 @@ describe('MfaForm', () => {
     await vi.waitFor(() => expect(stateOf(form)).toBe('checking'));
     expect(posts()).toHaveLength(1);
     expect(form.textContent).toContain('Checking your answer…');
-    expect(announced()).toBe('Checking your answer…');
+    await expect.poll(announced).toBe('Checking your answer…');
     // The answer left the field, and the mutation cache keeps no copy of it.
     expect(field.value).toBe('');
     const kept = () => bed.queryClient.getMutationCache().getAll();
@@ -74,7 +74,7 @@ describe('MfaForm', () => {
     await vi.advanceTimersByTimeAsync(STEP_MS + 1000);
     await vi.waitFor(() => expect(stateOf(form)).toBe('accepted'));
     expect(form.textContent).toContain('Thanks, your answer was accepted.');
-    expect(announced()).toBe('Thanks, your answer was accepted.');
+    await expect.poll(announced).toBe('Thanks, your answer was accepted.');
     expect(screen.queryByRole('textbox')).toBeNull();
     expect(onAccepted).toHaveBeenCalledTimes(1);
     expect(onAccepted).toHaveBeenCalledWith(jobId);
@@ -182,7 +182,7 @@ describe('MfaForm', () => {
     await afterCheck(form, 'wrong');
     const error = 'That answer wasn’t accepted. Please try again.';
     expect(form.textContent).toContain(error);
-    expect(announced()).toBe(error);
+    await expect.poll(announced).toBe(error);
     const field = screen.getByLabelText(TOKEN_PROMPT) as HTMLInputElement;
     expect(field.value).toBe('');
     expect(document.activeElement).toBe(field);
@@ -205,7 +205,7 @@ describe('MfaForm', () => {
     await vi.waitFor(() => expect(stateOf(form)).toBe('wrong'));
     const error = 'Your answer couldn’t be sent. Please try again.';
     expect(form.textContent).toContain(error);
-    expect(announced()).toBe(error);
+    await expect.poll(announced).toBe(error);
     // The typed answer is back in the field, ready to send again.
     expect(fields()[0]!.value).toBe('123456');
     expect(document.activeElement).toBe(fields()[0]);

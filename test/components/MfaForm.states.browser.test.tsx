@@ -62,7 +62,8 @@ describe('MfaForm', () => {
     expect(countdown()).toBe('Time left to answer: 1:29');
     await vi.advanceTimersByTimeAsync(29_000);
     expect(countdown()).toBe('Time left to answer: 1:00');
-    expect(announced()).toBe('One minute left.');
+    // The region follows in the render after the countdown's (vi.waitFor runs on real time).
+    await vi.waitFor(() => expect(announced()).toBe('One minute left.'));
     // The announcement does not follow the seconds.
     const heard = new Set<string | null>();
     for (let i = 0; i < 44; i++) {
@@ -73,7 +74,7 @@ describe('MfaForm', () => {
     expect([...heard]).toEqual(['One minute left.']);
     await vi.advanceTimersByTimeAsync(1000);
     expect(countdown()).toBe('Time left to answer: 0:15');
-    expect(announced()).toBe('15 seconds left.');
+    await vi.waitFor(() => expect(announced()).toBe('15 seconds left.'));
     expect(stateOf(form)).toBe('idle');
     vi.useRealTimers();
     await expectNoAxeViolations();
@@ -90,7 +91,8 @@ describe('MfaForm', () => {
     expect(stateOf(form)).toBe('expired');
     const message = 'Time ran out. Please start again.';
     expect(form.textContent).toContain(message);
-    expect(announced()).toBe(message);
+    // Assertive, in the render after the form's.
+    await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toBe(message));
     expect(countdown()).toBeUndefined();
     expect(field().disabled).toBe(true);
     const submit = screen.getByRole('button', { name: 'Submit' }) as HTMLButtonElement;

@@ -181,6 +181,8 @@ export const consents = {
   root: () => document.querySelector<HTMLElement>('.basiq-ConsentList')!,
   items: () => [...document.querySelectorAll<HTMLElement>('.basiq-ConsentList-item')],
   announced: () => consents.root().querySelector('[role="status"]')?.textContent ?? '',
+  /** The assertive region's message: a refused revoke needs the user to act. */
+  alerted: () => consents.root().querySelector('[role="alert"]')?.textContent ?? '',
   /** `revokeFailed` or `revoked` as the user reads it for the mock's consent. */
   said: (label: 'revokeFailed' | 'revoked' | 'revoking') =>
     consentText[label].replace('{title}', 'Share your financial data'),

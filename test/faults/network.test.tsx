@@ -89,7 +89,7 @@ describe('connection reset', () => {
     await advance(1000);
     expect(bed.statuses('DELETE', /\/consents\//)).toEqual([0]);
     expect(consents.items().map((item) => item.dataset.status)).toEqual(['active']);
-    expect(consents.announced()).toBe(consents.said('revokeFailed'));
+    expect(consents.alerted()).toBe(consents.said('revokeFailed'));
 
     consents.revokeFirst();
     await advance(1000);
@@ -166,7 +166,7 @@ describe('timeout (latency above timeoutMs)', () => {
     await advance(1500);
     // Not confirmed in time: back in the list, with a message.
     expect(consents.statuses()).toEqual(['active']);
-    expect(consents.announced()).toBe(consents.said('revokeFailed'));
+    expect(consents.alerted()).toBe(consents.said('revokeFailed'));
     await advance(2000);
     // Basiq did it after all; revoking again is safe and settles it.
     expect(bed.statuses('DELETE', /\/consents\//)).toEqual([204]);

@@ -127,7 +127,7 @@ describe('429 Too Many Requests', () => {
     expect(consents.items()[0]!.dataset.status).toBe('active');
     const failed = consents.said('revokeFailed');
     expect(consents.items()[0]!.textContent).toContain(failed);
-    expect(consents.announced()).toBe(failed);
+    expect(consents.alerted()).toBe(failed);
 
     consents.revokeFirst();
     await advance(1000);

@@ -118,7 +118,7 @@ describe('5xx bursts (500, 502, 503, 504)', () => {
     await advance(3000);
     expect(bed.statuses('DELETE', /\/consents\//)).toEqual([500]);
     expect(consents.items().map((item) => item.dataset.status)).toEqual(['active']);
-    expect(consents.announced()).toBe(consents.said('revokeFailed'));
+    expect(consents.alerted()).toBe(consents.said('revokeFailed'));
 
     consents.revokeFirst();
     await advance(1000);

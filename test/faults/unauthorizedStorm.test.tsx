@@ -99,7 +99,7 @@ describe('401 storm', () => {
     await advance(1000);
     expect(bed.statuses('DELETE', /\/consents\//)).toEqual([401, 401]);
     expect(consents.statuses()).toEqual(['active']);
-    expect(consents.announced()).toBe(consents.said('revokeFailed'));
+    expect(consents.alerted()).toBe(consents.said('revokeFailed'));
 
     consents.revokeFirst();
     await advance(1000);
