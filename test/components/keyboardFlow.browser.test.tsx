@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { ConnectButton } from '../../src/components/ConnectButton';
 import { ConnectionStatus } from '../../src/components/ConnectionStatus';
 import { ConsentList } from '../../src/components/ConsentList';
 import { advanceBy, advanceUntil, describeElement, recordFocus } from '../support/a11yWatch';
@@ -16,6 +17,7 @@ function QuickStart({ jobId }: { jobId: string }) {
     <main>
       {/* Something of the app's own before the flow, so Shift+Tab has somewhere to go. */}
       <button type="button">Menu</button>
+      <ConnectButton action="connect" />
       <ConnectionStatus jobId={jobId} onSuccess={() => setConnected(true)} />
       {connected && <ConsentList userId={USER} />}
     </main>
@@ -48,7 +50,23 @@ async function tabUntil(is: (element: Element) => boolean, what: string, key = '
   expectFocus(is, what);
 }
 
+// A real navigation would unload the test, and Chromium will not let a test replace
+// `location.assign`: the Navigation API sees the consent UI's URL and cancels the navigation.
+const navigation = (window as unknown as { navigation: EventTarget }).navigation;
+let stopCapture = () => {};
+function captureNavigation(): string[] {
+  const urls: string[] = [];
+  const onNavigate = (event: Event) => {
+    urls.push((event as Event & { destination: { url: string } }).destination.url);
+    event.preventDefault();
+  };
+  navigation.addEventListener('navigate', onNavigate);
+  stopCapture = () => navigation.removeEventListener('navigate', onNavigate);
+  return urls;
+}
+
 afterEach(() => {
+  stopCapture();
   vi.useRealTimers();
 });
 
@@ -72,13 +90,25 @@ describe('ConnectionStatus', () => {
     expectFocus((e) => e.textContent === 'Menu', 'the app’s own button');
     focus.arm();
 
-    // Connect: the bank asks for a code. The field is reached from the keyboard (or was focused
-    // as the challenge appeared).
+    // Connect with Enter: the page heads for Basiq's consent UI, and focus stays on the button.
+    const opened = captureNavigation();
+    const connect = () => document.querySelector<HTMLElement>('.basiq-ConnectButton-button')!;
+    await advanceUntil(
+      () => document.querySelector('.basiq-ConnectButton')?.getAttribute('data-state') === 'ready',
+    );
+    await tabUntil((e) => e === connect(), 'Connect your bank');
+    await userEvent.keyboard('{Enter}');
+    await advanceUntil(() => opened.length === 1);
+    expect(new URL(opened[0]!).pathname).toBe('/home');
+    expectFocus((e) => e === connect(), 'still Connect your bank');
+
+    // Back with the job: the bank asks for a code. The field is reached from the keyboard (or
+    // was focused as the challenge appeared).
     await advanceUntil(() => status().dataset.phase === 'mfa-required' && !!field());
     const isField = (e: Element) => e === field();
     await tabUntil(isField, 'the code field');
     await userEvent.keyboard('{Shift>}{Tab}{/Shift}');
-    expectFocus((e) => e.textContent === 'Menu', 'back on the app’s button');
+    expectFocus((e) => e === connect(), 'back on Connect your bank');
     await tabUntil(isField, 'the code field again');
 
     // A wrong code, sent with Enter: the bank asks again and the cleared field has focus.
