@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { createBasiqClient, normalizeJob, type TokenInfo } from '../src';
+import './support/stories.css';
 
 const now = () => Math.floor(Date.now() / 1000);
 const encode = (value: object) =>
@@ -35,7 +36,7 @@ export function TokenGuardPlayground({ initialToken }: { initialToken: string })
         event.preventDefault();
         void check();
       }}
-      style={{ fontFamily: 'var(--basiq-font)', display: 'grid', gap: 8, maxWidth: 640 }}
+      className="sb-stack sb-stack-640"
     >
       <label htmlFor="token">Token</label>
       <textarea id="token" rows={4} value={token} onChange={(e) => setToken(e.target.value)} />
@@ -51,7 +52,7 @@ export function TokenGuardPlayground({ initialToken }: { initialToken: string })
 export function JobViewer({ raw }: { raw: unknown }) {
   const job = normalizeJob(raw);
   return (
-    <section style={{ fontFamily: 'var(--basiq-font)' }}>
+    <section className="sb-font">
       <p>
         Phase: <strong data-testid="phase">{job.phase}</strong>
         {job.failure ? ` (${job.failure.code})` : ''}

@@ -12,6 +12,7 @@ import { INSTITUTIONS, SCENARIOS, type MockScenario } from '../src/testing';
 import { STORY_STEPS, USER, useBasiqStory, type MockArgs } from './support/basiqStory';
 import { ConsentGuard } from './support/ConsentGuard';
 import { answerMfa, wait, waitForData, waitForPhase } from './support/play';
+import './support/stories.css';
 
 type Step = 'app' | 'consent' | 'back';
 
@@ -56,7 +57,7 @@ function FullFlow({ stepMs }: MockArgs) {
   const { jobIds } = parseConsentRedirect(redirect);
 
   return (
-    <div style={{ display: 'grid', gap: 20, maxWidth: 640 }}>
+    <div className="sb-stack sb-stack-wide sb-stack-640">
       <section aria-labelledby="flow-app">
         <h2 id="flow-app">1. Your app</h2>
         <ConsentGuard onIntercept={() => setStep((now) => (now === 'app' ? 'consent' : now))}>
@@ -65,7 +66,7 @@ function FullFlow({ stepMs }: MockArgs) {
       </section>
 
       {step === 'consent' && (
-        <section aria-labelledby="flow-consent" style={{ border: '2px dashed', padding: 12 }}>
+        <section aria-labelledby="flow-consent" className="sb-stand-in">
           <h2 id="flow-consent">2. Basiq’s consent UI (stand-in)</h2>
           <p>
             The button would open{' '}
@@ -76,11 +77,11 @@ function FullFlow({ stepMs }: MockArgs) {
             </code>{' '}
             (its token is not shown). Pick what happens there:
           </p>
-          <form onSubmit={complete} style={{ display: 'grid', gap: 8 }}>
+          <form onSubmit={complete} className="sb-stack">
             <fieldset>
               <legend>Banks to connect</legend>
               {INSTITUTIONS.map((bank) => (
-                <label key={bank.id} style={{ display: 'block' }}>
+                <label key={bank.id} className="sb-block">
                   <input
                     type="checkbox"
                     checked={banks.includes(bank.id)}

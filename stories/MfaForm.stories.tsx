@@ -3,6 +3,7 @@ import { expect, fn, within } from 'storybook/test';
 import { MfaForm, useJob, type MfaFormProps } from '../src';
 import { AT_ONCE, useBasiqStory, type MockArgs } from './support/basiqStory';
 import { answerMfa, waitForData } from './support/play';
+import './support/stories.css';
 
 type Args = MfaFormProps & MockArgs;
 
@@ -12,7 +13,7 @@ function MfaFormStory({ jobId: given, ...props }: MfaFormProps) {
   const jobId = given || jobIds[0]!;
   const { phase } = useJob(jobId);
   return (
-    <div style={{ display: 'grid', gap: 12, maxWidth: 480 }}>
+    <div className="sb-stack sb-stack-480">
       <p className="sb-job-phase" data-phase={phase ?? 'loading'}>
         Job phase: <strong>{phase ?? 'loading'}</strong>
       </p>
