@@ -7,28 +7,10 @@ import type { ConsentAction } from '../../src/client/types';
 import { ConnectButton } from '../../src/components/ConnectButton';
 import { connectButtonLabels as labels } from '../../src/labels/connectButtonLabels';
 import { createBrowserTestbed, expectNoAxeViolations, USER } from '../support/browserTestbed';
+import { captureNavigation, stopCapturingNavigation } from '../support/captureNavigation';
 
-// Chromium will not let a test replace or spy on `window.location.assign` (the property is
-// non-configurable), and a real navigation would unload the test. The Navigation API sees every
-// navigation the page starts, with its destination, and can cancel it: so the tests observe the
-// real `location.assign` call the button makes, and nothing leaves the page.
-interface NavigateEventLike extends Event {
-  destination: { url: string };
-}
-const navigation = (window as unknown as { navigation: EventTarget }).navigation;
-let stopCapture = () => {};
-function captureNavigation(): string[] {
-  const urls: string[] = [];
-  const onNavigate = (event: Event) => {
-    urls.push((event as NavigateEventLike).destination.url);
-    event.preventDefault();
-  };
-  navigation.addEventListener('navigate', onNavigate);
-  stopCapture = () => navigation.removeEventListener('navigate', onNavigate);
-  return urls;
-}
 afterEach(() => {
-  stopCapture();
+  stopCapturingNavigation();
   vi.useRealTimers();
 });
 

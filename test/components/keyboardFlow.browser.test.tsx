@@ -7,6 +7,7 @@ import { ConnectionStatus } from '../../src/components/ConnectionStatus';
 import { ConsentList } from '../../src/components/ConsentList';
 import { advanceBy, advanceUntil, describeElement, recordFocus } from '../support/a11yWatch';
 import { createBrowserTestbed, USER } from '../support/browserTestbed';
+import { captureNavigation, stopCapturingNavigation } from '../support/captureNavigation';
 
 const STEP_MS = 1000;
 
@@ -50,23 +51,8 @@ async function tabUntil(is: (element: Element) => boolean, what: string, key = '
   expectFocus(is, what);
 }
 
-// A real navigation would unload the test, and Chromium will not let a test replace
-// `location.assign`: the Navigation API sees the consent UI's URL and cancels the navigation.
-const navigation = (window as unknown as { navigation: EventTarget }).navigation;
-let stopCapture = () => {};
-function captureNavigation(): string[] {
-  const urls: string[] = [];
-  const onNavigate = (event: Event) => {
-    urls.push((event as Event & { destination: { url: string } }).destination.url);
-    event.preventDefault();
-  };
-  navigation.addEventListener('navigate', onNavigate);
-  stopCapture = () => navigation.removeEventListener('navigate', onNavigate);
-  return urls;
-}
-
 afterEach(() => {
-  stopCapture();
+  stopCapturingNavigation();
   vi.useRealTimers();
 });
 
