@@ -6,22 +6,10 @@ import * as firstLoad from '../../src';
 import type { BasiqFlowEvent } from '../../src';
 import { redirectReaderCount } from '../../src/internal/redirectReaders';
 import { resetWarnings } from '../../src/internal/warnOnce';
+import { issueState, land } from '../support/consentRedirect';
 import { clientToken } from '../support/jwt';
 
 type Kit = typeof firstLoad;
-
-// Each reading is kept per URL for the life of the module: every test lands on its own URL.
-let visit = 0;
-function land(query: string) {
-  visit++;
-  window.history.replaceState(null, '', `/bank?${query}${query ? '&' : ''}t=${visit}`);
-}
-
-/** A state this tab issued, as ConnectButton's launch leaves it in sessionStorage. */
-async function issueState(kit: Kit = firstLoad) {
-  const client = kit.createBasiqClient({ getToken: async () => clientToken('u1') });
-  return new URL(await client.consentUrl({ action: 'connect' })).searchParams.get('state')!;
-}
 
 /** A page load: the kit's modules afresh, as after the browser reloads (sessionStorage stays). */
 async function reload(): Promise<Kit> {

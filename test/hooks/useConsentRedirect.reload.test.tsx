@@ -5,6 +5,7 @@ import * as firstLoad from '../../src';
 import type { ConsentRedirectResult } from '../../src';
 import type { EventHub } from '../../src/client/createEventHub';
 import * as firstContext from '../../src/hooks/basiqContext';
+import { issueState, land, lastVisit } from '../support/consentRedirect';
 import { clientToken } from '../support/jwt';
 import { rawJob } from '../support/server';
 
@@ -14,18 +15,6 @@ interface Load {
   context: typeof firstContext;
 }
 const KEY = 'basiq-react:connections-in-progress';
-
-// Each reading is kept per URL for the life of the module: every test lands on its own URL.
-let visit = 0;
-function land(query: string) {
-  visit++;
-  window.history.replaceState(null, '', `/bank?${query}${query ? '&' : ''}t=${visit}`);
-}
-
-async function issueState(kit: Kit = firstLoad) {
-  const client = kit.createBasiqClient({ getToken: async () => clientToken('u1') });
-  return new URL(await client.consentUrl({ action: 'connect' })).searchParams.get('state')!;
-}
 
 /** A page load: the kit's modules afresh, as after the browser reloads (sessionStorage stays). */
 async function reload(): Promise<Load> {
@@ -87,7 +76,7 @@ afterEach(() => {
 describe('useConsentRedirect', () => {
   it('should give back the jobs after a reload of the cleaned address, marked restored', async () => {
     await arrive('a,b');
-    expect(window.location.search).toBe(`?t=${visit}`);
+    expect(window.location.search).toBe(`?t=${lastVisit()}`);
 
     const page = open(await reload());
     expect(page.last()).toEqual({

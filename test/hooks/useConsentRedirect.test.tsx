@@ -2,22 +2,12 @@ import { act, cleanup, render, renderHook } from '@testing-library/react';
 import { StrictMode, useReducer, type ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createBasiqClient, useConsentRedirect, type ConsentRedirectResult } from '../../src';
-import { clientToken } from '../support/jwt';
+import { useConsentRedirect, type ConsentRedirectResult } from '../../src';
+import { issueState, land, lastVisit } from '../support/consentRedirect';
 
-// The hook keeps one reading per URL for the life of the module: every test lands on its own URL.
-let visit = 0;
-function land(query: string, path = '/done') {
-  visit++;
-  const url = `${path}?${query}${query ? '&' : ''}t=${visit}`;
-  window.history.replaceState(null, '', url);
-  return url;
-}
-
-const client = createBasiqClient({ getToken: async () => clientToken('u1') });
 let issued: string;
 beforeAll(async () => {
-  issued = new URL(await client.consentUrl({ action: 'connect' })).searchParams.get('state')!;
+  issued = await issueState();
 });
 afterEach(() => {
   window.history.replaceState(null, '', '/');
@@ -174,7 +164,7 @@ describe('useConsentRedirect', () => {
     replaceState.mockClear();
     const { seen } = renderRecorded({ clean: true }, (node) => <StrictMode>{node}</StrictMode>);
     expect(replaceState).toHaveBeenCalledTimes(1);
-    expect(window.location.search).toBe(`?t=${visit}`);
+    expect(window.location.search).toBe(`?t=${lastVisit()}`);
     expect(seen.at(-1)!.jobIds).toEqual(['a']);
     cleanup();
 
