@@ -1,6 +1,9 @@
 // The connections this tab is following, so a reload can resume them: job ids and when to stop
 // (now + maxPollMs), plus which consent returns were already read. Ids only, never a token;
 // storage may be missing (SSR) or throw (Safari private mode), which reads as empty.
+import { isRecord } from '../internal/isRecord.js';
+import { tabStorage } from '../internal/tabStorage.js';
+
 const KEY = 'basiq-react:connections-in-progress';
 const KEEP = 10;
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -10,20 +13,12 @@ interface Kept {
   returns: string[];
 }
 
-function storage(): Storage | undefined {
-  try {
-    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 function load(now: number): Kept {
   const kept: Kept = { jobs: [], returns: [] };
   try {
-    const raw: unknown = JSON.parse(storage()?.getItem(KEY) ?? '{}');
-    if (!raw || typeof raw !== 'object') return kept;
-    const { jobs, returns } = raw as Record<string, unknown>;
+    const raw: unknown = JSON.parse(tabStorage()?.getItem(KEY) ?? '{}');
+    if (!isRecord(raw)) return kept;
+    const { jobs, returns } = raw;
     if (Array.isArray(jobs)) {
       for (const job of jobs as Array<Record<string, unknown> | null>) {
         const id = job?.id;
@@ -45,7 +40,7 @@ function load(now: number): Kept {
 
 function save(kept: Kept): void {
   try {
-    const store = storage();
+    const store = tabStorage();
     if (!store) return;
     if (!kept.jobs.length && !kept.returns.length) store.removeItem(KEY);
     else store.setItem(KEY, JSON.stringify(kept));

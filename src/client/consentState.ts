@@ -1,19 +1,13 @@
 // The consent UI's `state` round trip. Only the state goes into sessionStorage,
 // never a token; storage may be missing (SSR) or throw (Safari private mode).
+import { tabStorage } from '../internal/tabStorage.js';
+
 const KEY = 'basiq-react:consent-states';
 const KEEP = 10;
 
-function storage(): Storage | undefined {
-  try {
-    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 function read(): string[] {
   try {
-    const list: unknown = JSON.parse(storage()?.getItem(KEY) ?? '[]');
+    const list: unknown = JSON.parse(tabStorage()?.getItem(KEY) ?? '[]');
     return Array.isArray(list) ? list.filter((s): s is string => typeof s === 'string') : [];
   } catch {
     return [];
@@ -29,7 +23,7 @@ export function createConsentState(): string {
 /** Remembers a state this tab issued (the last few are kept). */
 export function rememberConsentState(state: string): void {
   try {
-    storage()?.setItem(
+    tabStorage()?.setItem(
       KEY,
       JSON.stringify([...read().filter((s) => s !== state), state].slice(-KEEP)),
     );

@@ -1,5 +1,5 @@
 'use client';
-import type { QueryClient } from '@tanstack/react-query';
+import { matchQuery, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import {
   forgetConnectionInProgress,
@@ -34,17 +34,11 @@ export function useForgetEndedConnections(
         forgetConnectionInProgress(jobId);
       }
     }
-    const [scope, kind] = basiqKeys.jobs();
     const stopCache = queryClient.getQueryCache().subscribe((event) => {
-      const [eventScope, eventKind, jobId] = event.query.queryKey;
-      if (
-        event.type === 'updated' &&
-        event.action.type === 'success' &&
-        eventScope === scope &&
-        eventKind === kind &&
-        typeof jobId === 'string' &&
-        isEnded(event.query.state.data)
-      ) {
+      if (event.type !== 'updated' || event.action.type !== 'success') return;
+      if (!matchQuery({ queryKey: basiqKeys.jobs() }, event.query)) return;
+      const jobId = event.query.queryKey[2];
+      if (typeof jobId === 'string' && isEnded(event.query.state.data)) {
         forgetConnectionInProgress(jobId);
       }
     });

@@ -1,14 +1,13 @@
 import { isCancelledError, matchQuery, type QueryClient } from '@tanstack/react-query';
 import type { BasiqFlowEventInit } from '../client/flowEvents.js';
+import { isRecord } from '../internal/isRecord.js';
 import type { AuthLink, Job } from '../client/types.js';
 import { basiqKeys } from './basiqKeys.js';
 import type { FlowEventTracker } from './createFlowEventTracker.js';
 import { mayHaveArrived } from './mayHaveArrived.js';
 
 const field = (error: unknown, name: string): unknown =>
-  typeof error === 'object' && error !== null
-    ? (error as Record<string, unknown>)[name]
-    : undefined;
+  isRecord(error) ? error[name] : undefined;
 
 const stringField = (error: unknown, name: string): string | null => {
   const value = field(error, name);
