@@ -40,6 +40,9 @@ export interface RunningDemo {
 /** True when dist/ lacks an entry or is older than anything it is built from. */
 export function distIsStale(): boolean;
 
+/** Runs `npm run build` when dist/ is missing or stale; throws with the build's output when it fails. */
+export function ensureBuilt(log: (line: string) => void, quiet: boolean): void;
+
 /**
  * The Content-Security-Policy of `mode: 'preview'`: `default-src`, `script-src` and `style-src`
  * `'self'`, `connect-src 'self'` plus the origin of `basiqBaseUrl`, `form-action 'self'`,

@@ -53,9 +53,16 @@ export function distIsStale() {
   return SOURCES.some((source) => newest(path.join(root, source)) > oldestBuilt);
 }
 
-function ensureBuilt(log, quiet) {
+/**
+ * Runs `npm run build` when dist/ is missing or stale (see {@link distIsStale}); throws with the
+ * build's output when it fails.
+ *
+ * @param {(line: string) => void} log
+ * @param {boolean} quiet - keep the build's output unless it fails
+ */
+export function ensureBuilt(log, quiet) {
   if (!distIsStale()) return;
-  log('basiq-react demo: dist/ is missing or stale, running `npm run build`…');
+  log('basiq-react: dist/ is missing or stale, running `npm run build`…');
   const result = spawnSync('npm', ['run', 'build'], {
     cwd: root,
     // Under Vitest NODE_ENV is 'test', and a build made with it uses React's development JSX

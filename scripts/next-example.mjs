@@ -19,7 +19,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { distIsStale } from './demo.mjs';
+import { ensureBuilt } from './demo.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const example = path.join(root, 'examples/nextjs');
@@ -75,11 +75,7 @@ export function routeTable(output) {
  * @returns {{ appDir: string, routes: string, reused: boolean }}
  */
 export function buildNextExample({ log = (line) => console.log(line) } = {}) {
-  if (distIsStale()) {
-    log('basiq-react: dist/ is missing or stale, running `npm run build`…');
-    // As in demo.mjs: never a build with Vitest's NODE_ENV.
-    run('npm', ['run', 'build'], { cwd: root, env: { ...process.env, NODE_ENV: 'production' } });
-  }
+  ensureBuilt(log, true);
   mkdirSync(workDir, { recursive: true });
   for (const name of readdirSync(workDir)) {
     if (name.endsWith('.tgz')) rmSync(path.join(workDir, name));
