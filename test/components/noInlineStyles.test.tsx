@@ -17,6 +17,7 @@ import { authLinkLabels } from '../../src/labels/authLinkLabels';
 import type { BasiqMockOptions } from '../../src/testing';
 import { advance, createTestbed, USER } from '../support/basiqTestbed';
 import { setupMswServer } from '../support/server';
+import { stubAssign } from '../support/stubAssign';
 
 const server = setupMswServer();
 
@@ -58,7 +59,6 @@ beforeEach(() => {
 
 afterEach(() => {
   observer.disconnect();
-  Object.defineProperty(window, 'location', { value: realLocation, configurable: true });
   sessionStorage.clear();
 });
 
@@ -77,18 +77,6 @@ function start({
   vi.useFakeTimers();
   const bed = createTestbed(server, { mock, provider });
   return { ...bed, render: (ui: ReactElement) => render(ui, { wrapper: bed.wrapper }) };
-}
-
-const realLocation = window.location;
-
-/** jsdom's location cannot be spied on (`assign` is not configurable): swap the object. */
-function stubAssign() {
-  const assign = vi.fn<(url: string | URL) => void>();
-  Object.defineProperty(window, 'location', {
-    value: { ...realLocation, assign },
-    configurable: true,
-  });
-  return assign;
 }
 
 const stateOf = (selector: string) => document.querySelector(selector)?.getAttribute('data-state');

@@ -1,5 +1,5 @@
 import { act, renderHook } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   basiqKeys,
   ConsentList,
@@ -14,12 +14,9 @@ import {
 import { advance, consents, createFaultbed, USER } from '../faults/faultbed';
 import { recordEvents } from '../support/flowEvents';
 import { setupMswServer } from '../support/server';
+import { stubAssign } from '../support/stubAssign';
 
 const server = setupMswServer();
-const realLocation = window.location;
-afterEach(() => {
-  Object.defineProperty(window, 'location', { value: realLocation, configurable: true });
-});
 
 /** A recording provider on the mock (fake timers). */
 function setup(provider: Parameters<typeof createFaultbed>[1] = {}) {
@@ -124,11 +121,7 @@ describe('useBasiqEvents (consents, auth links, launches, failed requests)', () 
   it('should tell a consent launch with its action and state, before the page navigates', async () => {
     const { bed, events, lines } = setup();
     const heardBeforeLeaving: string[][] = [];
-    const assign = vi.fn<(url: string | URL) => void>(() => void heardBeforeLeaving.push(lines()));
-    Object.defineProperty(window, 'location', {
-      value: { ...realLocation, assign },
-      configurable: true,
-    });
+    const assign = stubAssign(() => void heardBeforeLeaving.push(lines()));
     const { result } = renderHook(() => useConsentLauncher({ action: 'connect' }), {
       wrapper: bed.wrapper,
     });

@@ -14,6 +14,7 @@ import { createBasiqMock, startMockBasiqServer, type MockBasiqServer } from '../
 import { createTestbed, USER } from '../support/basiqTestbed';
 import { clientToken } from '../support/jwt';
 import { setupMswServer } from '../support/server';
+import { stubAssign } from '../support/stubAssign';
 
 const server = setupMswServer();
 let basiqServer: MockBasiqServer;
@@ -21,7 +22,6 @@ beforeAll(async () => {
   basiqServer = await startMockBasiqServer();
 });
 afterEach(() => {
-  Object.defineProperty(window, 'location', { value: realLocation, configurable: true });
   sessionStorage.clear();
 });
 afterAll(async () => {
@@ -29,17 +29,6 @@ afterAll(async () => {
 });
 
 const MINUTE = 60_000;
-const realLocation = window.location;
-
-/** jsdom's location cannot be spied on (`assign` is not configurable): swap the object. */
-function stubAssign() {
-  const assign = vi.fn<(url: string | URL) => void>();
-  Object.defineProperty(window, 'location', {
-    value: { ...realLocation, assign },
-    configurable: true,
-  });
-  return assign;
-}
 
 interface Claims {
   scope: string;
