@@ -77,13 +77,19 @@ describe('AuthLinkPanel states', () => {
     expect(screen.getByText(labels.sentTo.replace('{mobile}', '+61422222222'))).toBeTruthy();
 
     // Replacing without a mobile fails the same way: the confirmation and its field stay.
+    // The alert still holds the first refusal, so wait for the second 400 and the focus move.
+    const refusals = () =>
+      bed.control.requests().filter((r) => r.method === 'POST' && r.status === 400).length;
+    expect(refusals()).toBe(1);
     await userEvent.click(button(labels.replace));
     await userEvent.click(confirmButton(labels.replace));
-    await waitFor(() => expect(alert().textContent).toBe(message));
-    const group = screen.getByRole('group', { name: labels.replaceQuestion });
-    expect(within(group).getByRole('textbox', { name: labels.mobile })).toBe(
-      document.activeElement,
-    );
+    await waitFor(() => expect(refusals()).toBe(2));
+    const groupField = () =>
+      within(screen.getByRole('group', { name: labels.replaceQuestion })).getByRole('textbox', {
+        name: labels.mobile,
+      });
+    await waitFor(() => expect(groupField()).toBe(document.activeElement));
+    expect(alert().textContent).toBe(message);
     await expectNoAxeViolations();
   });
 
