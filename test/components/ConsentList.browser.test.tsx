@@ -190,14 +190,15 @@ describe('ConsentList', () => {
 
   it('should put the consent back with an error when Basiq refuses', async () => {
     const { bed, urgent, items } = await renderList();
-    bed.control.setLatency(300);
+    // Long enough that the optimistic removal is seen before the refusal lands, even under load.
+    bed.control.setLatency(1500);
     bed.control.failNext(1, 500, { path: '/users/u1/consents/' });
     await userEvent.click(revokeButton());
     await userEvent.click(screen.getByRole('button', { name: 'Yes, revoke' }));
     expect(items()).toHaveLength(0);
 
     const message = `We could not revoke “${TITLE}”. Please try again.`;
-    await expect.poll(urgent).toBe(message);
+    await expect.poll(urgent, { timeout: 4000 }).toBe(message);
     expect(items()).toHaveLength(1);
     expect(items()[0]!.dataset.status).toBe('active');
     const button = revokeButton();

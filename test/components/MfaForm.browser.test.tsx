@@ -13,6 +13,11 @@ const QUESTIONS = [
   'What is your favourite colour?',
 ];
 const STEP_MS = 1000;
+/**
+ * Latency for the tests that act while the answer is in flight: long enough that every key press
+ * lands before the answer does, even on a loaded machine where each press takes a while.
+ */
+const IN_FLIGHT_MS = 1500;
 
 /** A job at its MFA challenge (each step takes STEP_MS), with the form showing it. */
 async function atChallenge(scenario: MockScenario, props: Partial<MfaFormProps> = {}) {
@@ -38,7 +43,10 @@ const stateOf = (form: HTMLElement) => form.getAttribute('data-state');
 
 /** Once the answer is sent (requests run on real time), lets the mock check it, then waits for `state`. */
 async function afterCheck(form: HTMLElement, state: string) {
-  await vi.waitFor(() => expect(stateOf(form)).toBe('checking'));
+  // The mock's clock also follows real time, so a slow answer may find the check already over.
+  await vi.waitFor(() => expect(['checking', state]).toContain(stateOf(form)), {
+    timeout: IN_FLIGHT_MS * 2,
+  });
   await vi.advanceTimersByTimeAsync(STEP_MS + 1000);
   await vi.waitFor(() => expect(stateOf(form)).toBe(state));
 }
@@ -219,7 +227,7 @@ describe('MfaForm', () => {
 
   it('should post the answer once however often Enter is pressed', async () => {
     const { form, bed, posts } = await atChallenge('mfa-token');
-    bed.control.setLatency(300);
+    bed.control.setLatency(IN_FLIGHT_MS);
     await userEvent.type(fields()[0]!, '123456');
     await userEvent.keyboard('{Enter}{Enter}');
     await userEvent.keyboard('{Enter}');
@@ -236,7 +244,7 @@ describe('MfaForm', () => {
 
   it('should post the answer once on a double click', async () => {
     const { form, bed, posts } = await atChallenge('mfa-token');
-    bed.control.setLatency(300);
+    bed.control.setLatency(IN_FLIGHT_MS);
     await userEvent.type(fields()[0]!, '123456');
     await userEvent.dblClick(submitButton());
     await userEvent.click(screen.getByRole('button'), { force: true });

@@ -169,7 +169,8 @@ describe.each(clients)('createRedisTokenCache with $name', ({ client, connectAno
 
     await expect(offline.get(userId)).rejects.toThrow(/Redis token cache: the [\w-]+ client is/);
     await expect(offline.lock!(userId, 5_000)).rejects.toThrow(/Redis token cache/);
-    expect(Date.now() - started).toBeLessThan(100);
+    // Queued commands would wait for a reconnect that never comes; the margin is for a loaded machine.
+    expect(Date.now() - started).toBeLessThan(1_000);
     // Nothing was queued to run later: the lock was never taken.
     expect(await raw().get(`basiq-react:token:lock:${userId}`)).toBeNull();
   });
