@@ -22,7 +22,7 @@ const main = (name, imports, limit) => ({
 });
 
 export default [
-  main("import * from 'basiq-react' (a guard, not a budget)", '*', '24.8 kB'),
+  main("import * from 'basiq-react' (a guard, not a budget)", '*', '24.9 kB'),
   main(
     'import { createBasiqClient, normalizeJob }',
     '{ createBasiqClient, normalizeJob }',
@@ -32,7 +32,7 @@ export default [
   main(
     "the quick start's connect flow",
     '{ BasiqProvider, ConnectButton, ConnectionStatus, useConsentRedirect }',
-    '20.8 kB',
+    '20.2 kB',
   ),
   {
     name: "import * from 'basiq-react/testing' (mock Basiq; msw external, test-only)",

@@ -5,11 +5,14 @@
 // - `basiq-react/server` mints a client token through the mock and loads no React, and a
 //   browser bundle (the `browser` condition) gets an error instead of the API-key code;
 // - the development warnings are in an app's development bundle of the main entry, and none of
-//   their text is in its production bundle.
+//   their text is in its production bundle;
+// - an app that renders the quick start's components ships their texts and no other
+//   component's.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { defaultLabels } from 'basiq-react';
 import { createTokenHandler } from 'basiq-react/server';
 import { createBasiqMock, startMockBasiqServer } from 'basiq-react/testing';
 
@@ -119,6 +122,34 @@ const leaks = [
 if (leaks.length)
   fail(`a production bundle of dist/index.js keeps warning text: ${leaks.join(', ')}`);
 
+// Each component merges only its own label sections, so texts tree-shake with components.
+// (Non-ASCII texts are left out: the minifier may escape them.)
+const textsOf = (labels) =>
+  JSON.stringify(labels)
+    .match(/"[^"]*"/g)
+    .map((text) => JSON.parse(text))
+    .filter((text) => text.length > 12 && /^[\x20-\x7e]+$/.test(text));
+const quickStart = (
+  await build({
+    stdin: {
+      contents: "export { BasiqProvider, ConnectButton, ConnectionStatus } from 'basiq-react';",
+      resolveDir: process.cwd(),
+    },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    external: ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query', 'ofetch'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    minify: true,
+    logLevel: 'silent',
+  })
+).outputFiles[0].text;
+const shipped = (labels) => textsOf(labels).filter((text) => quickStart.includes(text));
+if (shipped(defaultLabels.connectionStatus).length === 0)
+  fail("a bundle of ConnectionStatus lacks ConnectionStatus's texts");
+const strays = shipped({ a: defaultLabels.consentList, b: defaultLabels.authLinkPanel });
+if (strays.length) fail(`the quick start's bundle ships other components' texts: ${strays[0]}`);
+
 const server = await startMockBasiqServer({ clock: 'manual' });
 try {
   if (!Array.isArray(createBasiqMock().handlers))
@@ -141,7 +172,7 @@ try {
     throw new Error(`the job did not finish: ${JSON.stringify(job.steps)}`);
   }
   console.log(
-    `basiq-react: built entries work (${declarations.length} .d.ts files cite nothing outside; server: ${seen.size} modules, no React, refused under the browser condition; testing: job of ${job.steps.length} steps done on ${server.url}; ${kinds.length} kinds of development warning, none in a production bundle)`,
+    `basiq-react: built entries work (${declarations.length} .d.ts files cite nothing outside; server: ${seen.size} modules, no React, refused under the browser condition; testing: job of ${job.steps.length} steps done on ${server.url}; ${kinds.length} kinds of development warning, none in a production bundle; the quick start ships no other component's texts)`,
   );
 } finally {
   await server.close();

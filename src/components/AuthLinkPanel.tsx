@@ -1,7 +1,7 @@
 'use client';
 import { useId, useLayoutEffect, useReducer, useRef } from 'react';
 import { useAuthLink } from '../hooks/useAuthLink.js';
-import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
+import { useComponentLabels } from '../hooks/useComponentLabels.js';
 import { useStylesCheck } from '../hooks/useStylesCheck.js';
 import { useCreateAuthLink } from '../hooks/useCreateAuthLink.js';
 import { useDeleteAuthLink } from '../hooks/useDeleteAuthLink.js';
@@ -20,6 +20,10 @@ import {
 import { Announce, Announcer } from './Announcer.js';
 import { Confirm } from './Confirm.js';
 import { formatDate } from './format.js';
+import { authLinkLabels } from '../labels/authLinkLabels.js';
+
+/** The label sections this component reads: only their texts ship with it. */
+const LABELS = { authLinkPanel: authLinkLabels };
 
 export type { AuthLinkPanelState };
 
@@ -55,7 +59,7 @@ const ROOT = 'basiq-AuthLinkPanel';
 export function AuthLinkPanel({ userId, locale = 'en-AU', className }: AuthLinkPanelProps) {
   // eslint-disable-next-line react-hooks/rules-of-hooks -- the condition is fixed per build
   if (process.env.NODE_ENV !== 'production') useStylesCheck();
-  const labels = useBasiqLabels().authLinkPanel;
+  const labels = useComponentLabels('AuthLinkPanel', LABELS).authLinkPanel;
   const query = useAuthLink(userId);
   const create = useCreateAuthLink(userId);
   const remove = useDeleteAuthLink(userId);

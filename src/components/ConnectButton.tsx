@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useId, useReducer, useRef, type ReactNode } from 'react';
 import type { ConsentAction } from '../client/types.js';
-import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
+import { useComponentLabels } from '../hooks/useComponentLabels.js';
 import { useStylesCheck } from '../hooks/useStylesCheck.js';
 import { useConsentLauncher } from '../hooks/useConsentLauncher.js';
 import {
@@ -13,6 +13,10 @@ import {
   UNAVAILABLE_REASON,
 } from './connectButtonModel.js';
 import { Announce, Announcer } from './Announcer.js';
+import { connectButtonLabels } from '../labels/connectButtonLabels.js';
+
+/** The label sections this component reads: only their texts ship with it. */
+const LABELS = { connectButton: connectButtonLabels };
 
 export type { ConnectButtonState } from './connectButtonModel.js';
 
@@ -65,7 +69,7 @@ export function ConnectButton({
 }: ConnectButtonProps) {
   // eslint-disable-next-line react-hooks/rules-of-hooks -- the condition is fixed per build
   if (process.env.NODE_ENV !== 'production') useStylesCheck();
-  const texts = useBasiqLabels().connectButton;
+  const texts = useComponentLabels('ConnectButton', LABELS).connectButton;
   const { open, isReady, error } = useConsentLauncher({ action, institutionId, connectionId });
   const [click, dispatch] = useReducer(connectButtonReducer, 'idle');
   const id = useId();

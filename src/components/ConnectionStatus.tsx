@@ -1,12 +1,12 @@
 'use client';
-import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
+import { useComponentLabels } from '../hooks/useComponentLabels.js';
 import { useStylesCheck } from '../hooks/useStylesCheck.js';
 import { useJobs } from '../hooks/useJobs.js';
 import { formatLabel } from '../labels/defaultLabels.js';
 import { Announcer } from './Announcer.js';
 import { ConnectionStatusJob } from './ConnectionStatusJob.js';
 import type { ConnectionStatusCallbacks, ConnectionStatusProps } from './ConnectionStatusProps.js';
-import { combinedPhase, jobIdsToShow } from './connectionStatusModel.js';
+import { combinedPhase, connectionStatusSections, jobIdsToShow } from './connectionStatusModel.js';
 
 export type { ConnectionStatusProps } from './ConnectionStatusProps.js';
 
@@ -16,7 +16,7 @@ function ConnectionStatusMany({
   className,
   ...callbacks
 }: ConnectionStatusCallbacks & { ids: string[]; className?: string }) {
-  const texts = useBasiqLabels().connectionStatus;
+  const texts = useComponentLabels('ConnectionStatus', connectionStatusSections).connectionStatus;
   const { jobs, phase, error } = useJobs(ids, { maxPollMs: callbacks.maxPollMs });
   const total = ids.length;
   return (

@@ -1,13 +1,14 @@
 'use client';
 import { memo, useEffect, useRef, type ReactNode } from 'react';
 import type { Job, JobFailure } from '../client/types.js';
-import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
+import { useComponentLabels } from '../hooks/useComponentLabels.js';
 import { useJob } from '../hooks/useJob.js';
 import { formatLabel } from '../labels/defaultLabels.js';
 import {
   announcement,
   callFor,
   connectionStatusReducer,
+  connectionStatusSections,
   connectionStatusView,
   dataPhase,
   INITIAL_CONNECTION_STATUS,
@@ -46,7 +47,7 @@ export const ConnectionStatusJob = /* @__PURE__ */ memo(function ConnectionStatu
   renderMfa,
   renderFailureAction,
 }: ConnectionStatusJobProps) {
-  const labels = useBasiqLabels();
+  const labels = useComponentLabels('ConnectionStatus', connectionStatusSections);
   const texts = labels.connectionStatus;
   // Reads only data and error: polls that change nothing do not re-render this.
   const { job, error, refetch } = useJob(jobId, { maxPollMs });

@@ -1,8 +1,13 @@
 'use client';
 import { memo } from 'react';
 import type { JobStep } from '../client/types.js';
-import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
-import { doneCount, progressText, stepName } from './connectionStatusModel.js';
+import { useComponentLabels } from '../hooks/useComponentLabels.js';
+import {
+  connectionStatusSections,
+  doneCount,
+  progressText,
+  stepName,
+} from './connectionStatusModel.js';
 
 /**
  * The job's progress bar and its text (nothing for a job without steps), then its steps, each
@@ -13,7 +18,7 @@ export const ConnectionStatusSteps = /* @__PURE__ */ memo(function ConnectionSta
 }: {
   steps: readonly JobStep[];
 }) {
-  const labels = useBasiqLabels();
+  const labels = useComponentLabels('ConnectionStatus', connectionStatusSections);
   const texts = labels.connectionStatus;
   const progress = progressText(steps, labels);
   return (

@@ -1,6 +1,6 @@
 'use client';
 import { useLayoutEffect, useReducer, useRef } from 'react';
-import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
+import { useComponentLabels } from '../hooks/useComponentLabels.js';
 import { useStylesCheck } from '../hooks/useStylesCheck.js';
 import { useConsents } from '../hooks/useConsents.js';
 import { useRevokeConsent } from '../hooks/useRevokeConsent.js';
@@ -9,6 +9,10 @@ import { announcement, INITIAL, listView, phaseOf, reduceConsentList } from './c
 import { ConsentListItem } from './ConsentListItem.js';
 import { Announce, Announcer } from './Announcer.js';
 import { useFocusRescue } from './useFocusRescue.js';
+import { consentListLabels } from '../labels/consentListLabels.js';
+
+/** The label sections this component reads: only their texts ship with it. */
+const LABELS = { consentList: consentListLabels };
 
 /** Props of {@link ConsentList}. */
 export interface ConsentListProps {
@@ -54,7 +58,7 @@ export function ConsentList({
 }: ConsentListProps) {
   // eslint-disable-next-line react-hooks/rules-of-hooks -- the condition is fixed per build
   if (process.env.NODE_ENV !== 'production') useStylesCheck();
-  const labels = useBasiqLabels().consentList;
+  const labels = useComponentLabels('ConsentList', LABELS).consentList;
   const query = useConsents(userId);
   const rootRef = useRef<HTMLDivElement>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useId, useLayoutEffect, useReducer, useRef, type FormEvent } from 'react';
-import { useBasiqLabels } from '../hooks/useBasiqLabels.js';
+import { useComponentLabels } from '../hooks/useComponentLabels.js';
 import { useStylesCheck } from '../hooks/useStylesCheck.js';
 import { useJob } from '../hooks/useJob.js';
 import { useSubmitMfa } from '../hooks/useSubmitMfa.js';
@@ -20,6 +20,10 @@ import {
   ONE_MINUTE,
   type MfaFormState,
 } from './mfaFormModel.js';
+import { mfaFormLabels } from '../labels/mfaFormLabels.js';
+
+/** The label sections this component reads: only their texts ship with it. */
+const LABELS = { mfaForm: mfaFormLabels };
 
 export type { MfaFormState };
 
@@ -63,7 +67,7 @@ const holdsFocus = (form: HTMLFormElement | null) => !!form?.contains(document.a
 export function MfaForm({ jobId, onAccepted, autoFocus = true, className }: MfaFormProps) {
   // eslint-disable-next-line react-hooks/rules-of-hooks -- the condition is fixed per build
   if (process.env.NODE_ENV !== 'production') useStylesCheck();
-  const labels = useBasiqLabels().mfaForm;
+  const labels = useComponentLabels('MfaForm', LABELS).mfaForm;
   const { job, refetch } = useJob(jobId);
   const submit = useSubmitMfa(jobId, { gcTime: 0 });
   const [model, dispatch] = useReducer(mfaFormReducer, HIDDEN_FORM);

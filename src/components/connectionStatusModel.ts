@@ -3,9 +3,20 @@
 // views over it.
 import { BasiqApiError, BasiqPollTimeoutError } from '../client/errors.js';
 import type { Job, JobPhase, JobStep } from '../client/types.js';
-import { formatLabel, type BasiqLabels } from '../labels/defaultLabels.js';
+import { connectionStatusLabels } from '../labels/connectionStatusLabels.js';
+import { formatLabel } from '../labels/defaultLabels.js';
+import { phaseLabels, stepLabels } from '../labels/jobLabels.js';
 import { failureFamily } from '../client/failureFamily.js';
 import { readableTitle } from './format.js';
+
+/** The label sections ConnectionStatus reads: only their texts ship with it. */
+export const connectionStatusSections = {
+  phase: phaseLabels,
+  steps: stepLabels,
+  connectionStatus: connectionStatusLabels,
+};
+/** ConnectionStatus's texts, merged over the defaults. */
+export type ConnectionStatusTexts = typeof connectionStatusSections;
 
 /**
  * What one job's section shows, as its `data-phase` (`not-found` reads `error` there): the job's
@@ -45,11 +56,11 @@ export const doneCount = (steps: readonly JobStep[]) => steps.filter(isDone).len
 export const currentStep = (steps: readonly JobStep[]) => steps.find((step) => !isDone(step));
 
 /** A step's name for people: `labels.steps[title]`, or the title made readable. */
-export const stepName = (title: string, labels: BasiqLabels): string =>
+export const stepName = (title: string, labels: ConnectionStatusTexts): string =>
   Object.hasOwn(labels.steps, title) ? labels.steps[title]! : readableTitle(title);
 
 /** "2 of 3 steps done". */
-export const progressText = (steps: readonly JobStep[], labels: BasiqLabels): string =>
+export const progressText = (steps: readonly JobStep[], labels: ConnectionStatusTexts): string =>
   formatLabel(labels.connectionStatus.progress, {
     done: doneCount(steps),
     total: steps.length,
@@ -62,7 +73,7 @@ export const progressText = (steps: readonly JobStep[], labels: BasiqLabels): st
 export function announcement(
   view: ConnectionStatusView,
   job: Job | undefined,
-  labels: BasiqLabels,
+  labels: ConnectionStatusTexts,
 ): string {
   const texts = labels.connectionStatus;
   if (view === 'timed-out') return texts.stalled;

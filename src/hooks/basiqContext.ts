@@ -7,7 +7,7 @@ import type { PartialLabels } from '../labels/defaultLabels.js';
 /** What `<BasiqProvider>` gives the hooks and components below it. */
 export interface BasiqContextValue {
   client: BasiqClient;
-  /** The provider's `labels` (merged over the defaults by `useBasiqLabels`, so the text ships only with components). */
+  /** The provider's `labels`, unmerged: each component merges its own sections over their defaults (`useComponentLabels`), so an app ships only the texts it shows. */
   labels: PartialLabels;
   /** Hosts the kit may send the user to (`https:`), besides loopback. */
   allowedHosts: readonly string[];

@@ -5,6 +5,8 @@ import { useBasiqContext } from './basiqContext.js';
 
 /**
  * The texts of the nearest `<BasiqProvider>`: its `labels` merged over the English defaults.
+ * For your own components beside the kit's; it bundles every component's English texts, while
+ * the kit's components each bundle only their own.
  *
  * @example
  * const labels = useBasiqLabels();

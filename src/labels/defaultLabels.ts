@@ -1,8 +1,9 @@
 import { authLinkLabels } from './authLinkLabels.js';
 import { connectButtonLabels } from './connectButtonLabels.js';
-import { isRecord } from '../internal/isRecord.js';
+import { mergeDeep } from '../internal/mergeDeep.js';
 import { connectionStatusLabels } from './connectionStatusLabels.js';
 import { consentListLabels } from './consentListLabels.js';
+import { phaseLabels, stepLabels } from './jobLabels.js';
 import { mfaFormLabels } from './mfaFormLabels.js';
 
 /**
@@ -12,22 +13,9 @@ import { mfaFormLabels } from './mfaFormLabels.js';
  */
 export const defaultLabels = {
   /** Phase names of a job. */
-  phase: {
-    pending: 'Waiting to start',
-    'in-progress': 'Connecting',
-    'mfa-required': 'Your bank needs you to verify it’s you',
-    success: 'Connected',
-    failed: 'Connection failed',
-  },
+  phase: phaseLabels,
   /** Step names by Basiq step title; unknown titles are shown readably. */
-  steps: {
-    'verify-credentials': 'Signing in to your bank',
-    'mfa-challenge': 'Verifying it’s you',
-    'retrieve-accounts': 'Getting your accounts',
-    'retrieve-transactions': 'Getting your transactions',
-    'retrieve-statements': 'Getting your statements',
-    'create-report': 'Preparing your report',
-  } as Record<string, string>,
+  steps: stepLabels,
   connectionStatus: connectionStatusLabels,
   mfaForm: mfaFormLabels,
   consentList: consentListLabels,
@@ -42,16 +30,9 @@ export type BasiqLabels = typeof defaultLabels;
 export type PartialLabels = { [K in keyof BasiqLabels]?: DeepPartial<BasiqLabels[K]> };
 type DeepPartial<T> = T extends string ? T : { [K in keyof T]?: DeepPartial<T[K]> };
 
-function merge(base: unknown, over: unknown): unknown {
-  if (!isRecord(base) || !isRecord(over)) return over === undefined ? base : over;
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) out[key] = merge(base[key], value);
-  return out;
-}
-
 /** The defaults with `overrides` laid over them, key by key at every depth. */
 export function mergeLabels(overrides: PartialLabels = {}): BasiqLabels {
-  return merge(defaultLabels, overrides) as BasiqLabels;
+  return mergeDeep(defaultLabels, overrides) as BasiqLabels;
 }
 
 /** Fills `{name}` placeholders: `formatLabel('Step {n}', { n: 2 })` → `'Step 2'`. */

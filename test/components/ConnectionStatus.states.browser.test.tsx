@@ -194,6 +194,7 @@ describe('ConnectionStatus states', () => {
   it('should render hostile labels as text, inside its box', async () => {
     const word = 'M'.repeat(10_000);
     const bed = bedWith(serve({ 'j-l': failedJob('j-l', 'invalid-credentials') }), {
+      phase: { failed: '<b>It did not connect</b>' },
       steps: { 'verify-credentials': '<script>window.__pwned=2</script>' },
       connectionStatus: { failure: { credentials: { message: `<em>${word}</em>` } } },
     });
@@ -203,10 +204,10 @@ describe('ConnectionStatus states', () => {
       </div>,
     );
     await settled('failed');
-    expect(root().querySelector('script, em')).toBeNull();
+    expect(root().querySelector('script, em, b')).toBeNull();
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
     expect(root().textContent).toContain('<script>window.__pwned=2</script>: Failed');
-    expect(urgent()).toBe(`Connection failed. <em>${word}</em>`);
+    expect(urgent()).toBe(`<b>It did not connect</b>. <em>${word}</em>`);
     expectWithin(screen.getByTestId('box'));
   });
 
