@@ -71,6 +71,10 @@ export default defineConfig({
   },
   test: {
     restoreMocks: true,
+    // A loaded CI machine can take several seconds over the heaviest tests (20 watchers under
+    // StrictMode through 17 s of fake time), and a test that times out keeps running and spoils
+    // the next ones' act() scopes. What a test waits for has its own short limit (waitFor: 1 s).
+    testTimeout: 15_000,
     projects: [
       {
         extends: true,

@@ -89,7 +89,8 @@ describe('AuthLinkPanel states', () => {
         name: labels.mobile,
       });
     await waitFor(() => expect(groupField()).toBe(document.activeElement));
-    expect(alert().textContent).toBe(message);
+    // The announcer empties the region first, so the same text is spoken again.
+    await waitFor(() => expect(alert().textContent).toBe(message));
     await expectNoAxeViolations();
   });
 
