@@ -14,11 +14,14 @@ export function useComponentLabels<T extends Partial<BasiqLabels>>(
   defaults: T,
 ): T {
   const { labels } = useBasiqContext(component);
-  return useMemo(() => {
-    const merged: Partial<BasiqLabels> = {};
-    for (const key of Object.keys(defaults) as (keyof BasiqLabels)[]) {
-      Object.assign(merged, { [key]: mergeDeep(defaults[key], labels[key]) });
-    }
-    return merged as T;
-  }, [defaults, labels]);
+  return useMemo(
+    () =>
+      Object.fromEntries(
+        Object.entries(defaults).map(([key, texts]) => [
+          key,
+          mergeDeep(texts, labels[key as keyof BasiqLabels]),
+        ]),
+      ) as T,
+    [defaults, labels],
+  );
 }
