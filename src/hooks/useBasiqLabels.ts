@@ -1,7 +1,6 @@
 'use client';
-import { useMemo } from 'react';
-import { mergeLabels, type BasiqLabels } from '../labels/defaultLabels.js';
-import { useBasiqContext } from './basiqContext.js';
+import { defaultLabels, type BasiqLabels } from '../labels/defaultLabels.js';
+import { useComponentLabels } from './useComponentLabels.js';
 
 /**
  * The texts of the nearest `<BasiqProvider>`: its `labels` merged over the English defaults.
@@ -13,6 +12,5 @@ import { useBasiqContext } from './basiqContext.js';
  * <h2>{labels.phase[phase]}</h2>
  */
 export function useBasiqLabels(): BasiqLabels {
-  const { labels } = useBasiqContext('useBasiqLabels');
-  return useMemo(() => mergeLabels(labels), [labels]);
+  return useComponentLabels('useBasiqLabels', defaultLabels);
 }

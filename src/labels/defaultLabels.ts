@@ -1,6 +1,5 @@
 import { authLinkLabels } from './authLinkLabels.js';
 import { connectButtonLabels } from './connectButtonLabels.js';
-import { mergeDeep } from '../internal/mergeDeep.js';
 import { connectionStatusLabels } from './connectionStatusLabels.js';
 import { consentListLabels } from './consentListLabels.js';
 import { phaseLabels, stepLabels } from './jobLabels.js';
@@ -29,11 +28,6 @@ export type BasiqLabels = typeof defaultLabels;
 /** Any part of {@link BasiqLabels}, for `<BasiqProvider labels>`. */
 export type PartialLabels = { [K in keyof BasiqLabels]?: DeepPartial<BasiqLabels[K]> };
 type DeepPartial<T> = T extends string ? T : { [K in keyof T]?: DeepPartial<T[K]> };
-
-/** The defaults with `overrides` laid over them, key by key at every depth. */
-export function mergeLabels(overrides: PartialLabels = {}): BasiqLabels {
-  return mergeDeep(defaultLabels, overrides) as BasiqLabels;
-}
 
 /** Fills `{name}` placeholders: `formatLabel('Step {n}', { n: 2 })` → `'Step 2'`. */
 export function formatLabel(template: string, values: Record<string, string | number>): string {

@@ -25,7 +25,7 @@ import {
   type ConnectionStatusState,
   type ConnectionStatusView,
 } from '../../src/components/connectionStatusModel';
-import { defaultLabels, mergeLabels } from '../../src/labels/defaultLabels';
+import { defaultLabels } from '../../src/labels/defaultLabels';
 
 const PHASES: JobPhase[] = ['pending', 'in-progress', 'mfa-required', 'success', 'failed'];
 const CHALLENGE = { jobId: 'j1', method: 'token', prompts: ['Code'] };
@@ -145,7 +145,10 @@ describe('announcement', () => {
   });
 
   it('should take the provider’s labels, unknown step titles made readable', () => {
-    const custom = mergeLabels({ connectionStatus: { progress: '{done}/{total}' } });
+    const custom = {
+      ...defaultLabels,
+      connectionStatus: { ...defaultLabels.connectionStatus, progress: '{done}/{total}' },
+    };
     const job = jobIn('in-progress', [step('sync_loyalty_points', 'in-progress')]);
     expect(announcement('in-progress', job, custom)).toBe('Sync loyalty points… 0/1');
   });
